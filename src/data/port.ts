@@ -1,0 +1,66 @@
+// The one typed interface between the app and its data (DESIGN.md "Two data sources, one port").
+// Implementations: `local` (in-browser, IndexedDB, demo data) and later `supabase`.
+// Public methods never return drafts, staff-only menus or confidential sites: the sanitizing is
+// done inside each implementation (in Postgres by RLS for supabase), never by the caller.
+import type { Area, Dataset, Menu, Organization, Site } from '../domain/model';
+import type { SiteQuery } from '../domain/search/query';
+import type { CategoryId, FieldId } from '../domain/taxonomy';
+
+/** A site as the public may see it. Confidential sites never become a PublicSite. */
+export type PublicSite = Omit<Site, 'status' | 'visibility' | 'confidential' | 'publicContactSiteId' | 'updatedAt'>;
+/** A menu as the public may see it. */
+export type PublicMenu = Omit<Menu, 'status' | 'visibility' | 'updatedAt'>;
+
+export type SiteHit = {
+  site: PublicSite;
+  /** metres from the query origin, straight line; present when the query has an origin */
+  distanceM?: number;
+  /** ids of the site's menus that satisfy the menu-level filters (all public menus if none) */
+  menuIds: string[];
+};
+
+export type SearchResult = {
+  total: number; // every match, anywhere
+  totalInView: number; // matches inside the query's bbox (= total without bbox)
+  /** matches in the bbox, sorted (distance from origin, else kana), at most `limit` */
+  hits: SiteHit[];
+  /** ids of every match anywhere, for the map's filter */
+  matchIds: string[];
+};
+
+/** One public site as a map point; the map's GeoJSON is built from these. */
+export type PublicPoint = { id: string; lng: number; lat: number; field: FieldId; categoryId: CategoryId; name: string; helpDesk: boolean };
+
+export type PublicSiteDetail = {
+  site: PublicSite;
+  organization: Pick<Organization, 'id' | 'name' | 'kind'>;
+  menus: PublicMenu[];
+  /** help desks (相談窓口) serving the site's area */
+  helpDesks: PublicSite[];
+  areas: Pick<Area, 'id' | 'name' | 'level'>[];
+};
+
+export type HelpDeskResult = {
+  /** the areas that contain the point, most local first */
+  areas: Pick<Area, 'id' | 'name' | 'level'>[];
+  desks: (PublicSite & { distanceM: number })[];
+};
+
+export interface DataSource {
+  readonly kind: 'local' | 'supabase';
+  /** human label of the data, e.g. 'デモデータ' */
+  readonly label: string;
+
+  // --- public (no account) ---
+  searchPublicSites(query: SiteQuery, options?: { limit?: number; signal?: AbortSignal }): Promise<SearchResult>;
+  /** every published public site as a point (the map's base data) */
+  getPublicPoints(signal?: AbortSignal): Promise<PublicPoint[]>;
+  getPublicSite(id: string, signal?: AbortSignal): Promise<PublicSiteDetail | null>;
+  getAreas(signal?: AbortSignal): Promise<Area[]>;
+  findHelpDesks(point: [number, number], signal?: AbortSignal): Promise<HelpDeskResult>;
+
+  // --- local maintenance (local source only) ---
+  exportBackup?(): Promise<Dataset>;
+  restoreBackup?(data: unknown): Promise<void>;
+  resetToDemo?(): Promise<void>;
+}

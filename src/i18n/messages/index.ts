@@ -1,0 +1,17 @@
+// Every feature's messages, merged. Add a feature's bundle here.
+import { common } from './common';
+
+const bundles = [common] as const;
+
+type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
+export type MessageKey = KeysOf<(typeof bundles)[number]>;
+
+function merge(locale: 'ja' | 'en' | 'easy'): Record<string, string> {
+  return Object.assign({}, ...bundles.map((b) => b[locale]));
+}
+
+export const allMessages = {
+  ja: merge('ja') as Record<MessageKey, string>,
+  en: merge('en') as Record<MessageKey, string>,
+  easy: merge('easy') as Partial<Record<MessageKey, string>>,
+};
