@@ -24,9 +24,7 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '時刻は HH:MM（24
 
 // --- schedules (HSDS-compatible rules, plus 祝日 closure and a note) --------------------------
 
-/** Weekday codes as in RFC 5545 / HSDS `byday`. */
-export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from './weekdays';
 
 /**
  * `byday` entries: weekly rules use plain weekdays (`TU`); monthly rules use an ordinal and a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIND_STATE, activeFilterCount, parseFindState, serializeFindState, type FindState } from './url-state';
-import { WEEKDAYS } from '../../domain/model';
+import { WEEKDAYS } from '../../domain/weekdays';
 import { ACCESSIBILITY, CATEGORY_IDS, EASE, FIELDS, NEEDS, TARGETS } from '../../domain/taxonomy';
 
 function rng(seed: number) {

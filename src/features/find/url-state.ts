@@ -1,7 +1,7 @@
 // The find page's state lives in the URL, so a reload or a shared link restores it.
 // Parsing is forgiving: an unknown value is dropped, never an error, because links get truncated
 // and hand-edited. Serializing is canonical (sorted, no empty keys) so equal states give equal URLs.
-import { WEEKDAYS, type Weekday } from '../../domain/model';
+import { WEEKDAYS, type Weekday } from '../../domain/weekdays';
 import {
   ACCESSIBILITY,
   CATEGORY_IDS,
