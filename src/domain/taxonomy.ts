@@ -32,7 +32,7 @@ export type CategoryDef = {
   helpDesk: boolean;
 };
 
-const cat = (id: string, ja: string, en: string, fields: FieldId[], helpDesk = false, easy?: string) =>
+const cat = <Id extends string>(id: Id, ja: string, en: string, fields: FieldId[], helpDesk = false, easy?: string) =>
   ({ id, label: { ja, en, easy }, fields, helpDesk }) as const satisfies CategoryDef;
 
 export const CATEGORIES = [
@@ -63,7 +63,7 @@ export type CategoryId = (typeof CATEGORIES)[number]['id'];
 export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as CategoryId[];
 export const CATEGORY_BY_ID: Record<CategoryId, CategoryDef> = Object.fromEntries(
   CATEGORIES.map((c) => [c.id, c]),
-) as Record<CategoryId, CategoryDef>;
+) as unknown as Record<CategoryId, CategoryDef>;
 export const HELP_DESK_LABEL: Label = { ja: '相談窓口', en: 'Help desk', easy: 'そうだんする ところ' };
 
 export const NEEDS = [
