@@ -1,7 +1,9 @@
 // Every feature's messages, merged. Add a feature's bundle here.
 import { common } from './common';
+import { find } from './find';
+import { map } from './map';
 
-const bundles = [common] as const;
+const bundles = [common, find, map] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;
