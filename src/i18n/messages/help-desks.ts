@@ -1,0 +1,42 @@
+import { defineMessages } from '../types';
+
+export const helpDesks = defineMessages({
+  ja: {
+    'help.title': '困ったときの相談先',
+    'help.intro': '住んでいる場所や地域を選ぶと、その地域を担当する相談窓口を分野ごとに表示します。どこに相談すればよいか分からないときは「福祉の総合相談窓口」へ。',
+    'help.chooseArea': '地域を選ぶ',
+    'help.chooseAreaPlaceholder': '選んでください',
+    'help.useLocation': '現在地で調べる',
+    'help.locating': '現在地を取得中…',
+    'help.locationFailed': '現在地を取得できませんでした。地域を選んでください。',
+    'help.outside': 'この地点は、掲載している地域の外です。',
+    'help.areasHere': '該当する地域: {names}',
+    'help.byField': '{field}の相談',
+    'help.none': 'この分野の窓口は掲載されていません。福祉の総合相談窓口に相談してください。',
+    'help.allFields': 'どの分野でも',
+    'help.results': '相談窓口',
+    'help.privacy': '現在地はこの端末の中だけで使い、保存も送信もしません。',
+  },
+  en: {
+    'help.title': 'Where to ask for help',
+    'help.intro': 'Choose where you live to see the help desks for that area, by field. If you are not sure where to go, start with the general welfare help desk.',
+    'help.chooseArea': 'Choose an area',
+    'help.chooseAreaPlaceholder': 'Please choose',
+    'help.useLocation': 'Use my location',
+    'help.locating': 'Finding your location…',
+    'help.locationFailed': 'Could not get your location. Please choose an area.',
+    'help.outside': 'This point is outside the areas we list.',
+    'help.areasHere': 'Areas here: {names}',
+    'help.byField': 'Help with: {field}',
+    'help.none': 'No desk for this field is listed. Please ask the general welfare help desk.',
+    'help.allFields': 'Any field',
+    'help.results': 'Help desks',
+    'help.privacy': 'Your location is used only on this device; it is neither stored nor sent.',
+  },
+  easy: {
+    'help.title': 'こまったときの そうだん',
+    'help.intro': 'すんでいる ところを えらぶと、そうだんできる ところが でます。わからない ときは「ふくしの そうごう そうだん まどぐち」に きいて ください。',
+    'help.chooseArea': 'ちいきを えらぶ',
+    'help.useLocation': 'いまいる ところで しらべる',
+  },
+});

@@ -1,0 +1,41 @@
+import { defineMessages } from '../types';
+
+export const settings = defineMessages({
+  ja: {
+    'settings.title': '設定・データ',
+    'settings.language': '表示言語',
+    'settings.data': 'この端末のデータ',
+    'settings.dataIntro': 'この画面のデータはサーバーではなく、このブラウザの中（IndexedDB）に保存されています。',
+    'settings.notPersistent': 'このブラウザではデータを保存できません。再読み込みすると元に戻ります。',
+    'settings.backup': 'バックアップを保存（JSON）',
+    'settings.restore': 'バックアップから復元',
+    'settings.restoreHelp': 'このアプリで保存した JSON ファイルを選んでください。読み込めない場合は何も変わりません。',
+    'settings.restored': '復元しました。',
+    'settings.restoreFailed': '復元できませんでした。データは変わっていません。理由: {reason}',
+    'settings.reset': 'デモデータに戻す',
+    'settings.resetConfirm': 'この端末で変更した内容はすべて消えます。デモデータに戻しますか？',
+    'settings.resetDone': 'デモデータに戻しました。',
+    'settings.counts': '{sites}か所・{menus}件の活動・{areas}圏域',
+    'settings.source': 'データの種類: {label}',
+  },
+  en: {
+    'settings.title': 'Settings & data',
+    'settings.language': 'Language',
+    'settings.data': 'Data on this device',
+    'settings.dataIntro': 'The data shown here is stored in this browser (IndexedDB), not on a server.',
+    'settings.notPersistent': 'This browser cannot store data. Changes are lost on reload.',
+    'settings.backup': 'Save a backup (JSON)',
+    'settings.restore': 'Restore from a backup',
+    'settings.restoreHelp': 'Choose a JSON file saved by this app. If it cannot be read, nothing changes.',
+    'settings.restored': 'Restored.',
+    'settings.restoreFailed': 'Could not restore; nothing was changed. Reason: {reason}',
+    'settings.reset': 'Reset to the demo data',
+    'settings.resetConfirm': 'All changes made on this device will be lost. Reset to the demo data?',
+    'settings.resetDone': 'Reset to the demo data.',
+    'settings.counts': '{sites} places, {menus} activities, {areas} areas',
+    'settings.source': 'Data: {label}',
+  },
+  easy: {
+    'settings.title': 'せってい',
+  },
+});
