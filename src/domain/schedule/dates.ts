@@ -23,7 +23,11 @@ export function isIsoDate(value: string): boolean {
 
 export function parseIsoDate(iso: string): CivilDate {
   if (!isIsoDate(iso)) throw new RangeError(`"${iso}" is not a calendar date; pass 'YYYY-MM-DD'`);
-  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+  return {
+    year: Number(iso.slice(0, 4)),
+    month: Number(iso.slice(5, 7)),
+    day: Number(iso.slice(8, 10)),
+  };
 }
 
 export function formatIsoDate(year: number, month: number, day: number): string {
@@ -47,7 +51,8 @@ export function dayNumber(iso: string): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
@@ -56,8 +61,15 @@ export function fromDayNumber(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153); // month counted from March
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -121,7 +133,12 @@ export function isLastWeekdayOfMonth(iso: string): boolean {
  * The nth `weekday` of a month (n = 1–5), or the last one (n = −1). Null when the month has no
  * such day (a 5th Monday in most months).
  */
-export function nthWeekdayOfMonth(year: number, month: number, weekday: Weekday, n: number): string | null {
+export function nthWeekdayOfMonth(
+  year: number,
+  month: number,
+  weekday: Weekday,
+  n: number,
+): string | null {
   const target = WEEKDAY_ORDER.indexOf(weekday);
   if (n === -1) {
     const last = formatIsoDate(year, month, daysInMonth(year, month));

@@ -202,7 +202,10 @@ describe('holidayName', () => {
 });
 
 describe('holiday rules hold in every supported year', () => {
-  const years = Array.from({ length: HOLIDAY_YEARS.last - HOLIDAY_YEARS.first + 1 }, (_, i) => HOLIDAY_YEARS.first + i);
+  const years = Array.from(
+    { length: HOLIDAY_YEARS.last - HOLIDAY_YEARS.first + 1 },
+    (_, i) => HOLIDAY_YEARS.first + i,
+  );
 
   it('every year has 元日, both equinoxes and at least 12 holidays, sorted and unique', () => {
     for (const year of years) {
@@ -210,7 +213,9 @@ describe('holiday rules hold in every supported year', () => {
       const dates = days.map((h) => h.date);
       expect(dates).toEqual([...new Set(dates)].sort());
       expect(days.length).toBeGreaterThanOrEqual(12);
-      expect(days.map((h) => h.name)).toEqual(expect.arrayContaining(['元日', '春分の日', '秋分の日']));
+      expect(days.map((h) => h.name)).toEqual(
+        expect.arrayContaining(['元日', '春分の日', '秋分の日']),
+      );
       for (const date of dates) expect(date.startsWith(String(year))).toBe(true);
     }
   });

@@ -14,11 +14,23 @@ export const HOLIDAY_YEARS = { first: 1980, last: 2099 } as const;
 type YearRule = (year: number) => string | null;
 type HolidayRule = { name: string; from?: number; to?: number; on: YearRule };
 
-const fixed = (month: number, day: number): YearRule => (year) => formatIsoDate(year, month, day);
-const monday = (month: number, n: number): YearRule => (year) => nthWeekdayOfMonth(year, month, 'MO', n);
-const once = (iso: string): YearRule => (year) => (Number(iso.slice(0, 4)) === year ? iso : null);
+const fixed =
+  (month: number, day: number): YearRule =>
+  (year) =>
+    formatIsoDate(year, month, day);
+const monday =
+  (month: number, n: number): YearRule =>
+  (year) =>
+    nthWeekdayOfMonth(year, month, 'MO', n);
+const once =
+  (iso: string): YearRule =>
+  (year) =>
+    Number(iso.slice(0, 4)) === year ? iso : null;
 // the Tokyo Olympics moved three holidays by special law in 2020 and again in 2021
-const except = (rule: YearRule, moved: Record<number, string>): YearRule => (year) => moved[year] ?? rule(year);
+const except =
+  (rule: YearRule, moved: Record<number, string>): YearRule =>
+  (year) =>
+    moved[year] ?? rule(year);
 
 // 春分・秋分: mean equinox drift (0.242194 days a year) minus the leap-day correction, from 1980
 const vernalEquinox: YearRule = (year) => equinox(year, 3, 20.8431);
@@ -43,14 +55,26 @@ const RULES: readonly HolidayRule[] = [
   { name: 'みどりの日', from: 2007, on: fixed(5, 4) },
   { name: 'こどもの日', on: fixed(5, 5) },
   { name: '海の日', from: 1996, to: 2002, on: fixed(7, 20) },
-  { name: '海の日', from: 2003, on: except(monday(7, 3), { 2020: '2020-07-23', 2021: '2021-07-22' }) },
-  { name: '山の日', from: 2016, on: except(fixed(8, 11), { 2020: '2020-08-10', 2021: '2021-08-08' }) },
+  {
+    name: '海の日',
+    from: 2003,
+    on: except(monday(7, 3), { 2020: '2020-07-23', 2021: '2021-07-22' }),
+  },
+  {
+    name: '山の日',
+    from: 2016,
+    on: except(fixed(8, 11), { 2020: '2020-08-10', 2021: '2021-08-08' }),
+  },
   { name: '敬老の日', to: 2002, on: fixed(9, 15) },
   { name: '敬老の日', from: 2003, on: monday(9, 3) },
   { name: '秋分の日', on: autumnalEquinox },
   { name: '体育の日', to: 1999, on: fixed(10, 10) },
   { name: '体育の日', from: 2000, to: 2019, on: monday(10, 2) },
-  { name: 'スポーツの日', from: 2020, on: except(monday(10, 2), { 2020: '2020-07-24', 2021: '2021-07-23' }) },
+  {
+    name: 'スポーツの日',
+    from: 2020,
+    on: except(monday(10, 2), { 2020: '2020-07-24', 2021: '2021-07-23' }),
+  },
   { name: '文化の日', on: fixed(11, 3) },
   { name: '勤労感謝の日', on: fixed(11, 23) },
   // one-off days, each by its own law, counted as 国民の祝日 for steps 2 and 3
@@ -97,7 +121,8 @@ export const HOLIDAY_NAMES_EN: Readonly<Record<string, string>> = {
 function statutoryHolidays(year: number): Map<string, string> {
   const days = new Map<string, string>();
   for (const rule of RULES) {
-    if ((rule.from !== undefined && year < rule.from) || (rule.to !== undefined && year > rule.to)) continue;
+    if ((rule.from !== undefined && year < rule.from) || (rule.to !== undefined && year > rule.to))
+      continue;
     const date = rule.on(year);
     if (date) days.set(date, rule.name);
   }
@@ -118,7 +143,11 @@ function substituteHolidays(statutory: Map<string, string>): string[] {
 }
 
 // step 3: 国民の休日, checked on the day after each 祝日 (the only candidates)
-function citizensHolidays(year: number, statutory: Map<string, string>, substitutes: Set<string>): string[] {
+function citizensHolidays(
+  year: number,
+  statutory: Map<string, string>,
+  substitutes: Set<string>,
+): string[] {
   const result: string[] = [];
   for (const date of statutory.keys()) {
     const candidate = fromDayNumber(dayNumber(date) + 1);
@@ -136,7 +165,8 @@ function computeYear(year: number): Map<string, string> {
   const substitutes = substituteHolidays(statutory);
   const days = new Map(statutory);
   for (const date of substitutes) days.set(date, SUBSTITUTE_HOLIDAY);
-  for (const date of citizensHolidays(year, statutory, new Set(substitutes))) days.set(date, CITIZENS_HOLIDAY);
+  for (const date of citizensHolidays(year, statutory, new Set(substitutes)))
+    days.set(date, CITIZENS_HOLIDAY);
   return days;
 }
 
@@ -159,7 +189,9 @@ function inRange(year: number): boolean {
 /** Every holiday of a year, sorted by date. Throws for years outside 1980–2099. */
 export function holidaysInYear(year: number): Holiday[] {
   if (!inRange(year)) {
-    throw new RangeError(`holidays are computed for ${HOLIDAY_YEARS.first}–${HOLIDAY_YEARS.last}; ${year} is outside`);
+    throw new RangeError(
+      `holidays are computed for ${HOLIDAY_YEARS.first}–${HOLIDAY_YEARS.last}; ${year} is outside`,
+    );
   }
   return [...yearTable(year)]
     .map(([date, name]) => ({ date, name }))

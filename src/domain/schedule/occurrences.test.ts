@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleSchema, type Schedule, type ScheduleRule, type Weekday } from '../model';
-import { WEEKDAY_ORDER, addDays, dayNumber, fromDayNumber, minutesOf, nthWeekdayOfMonth, parseIsoDate, startOfWeek, weekdayOf } from './dates';
+import type { Schedule, ScheduleRule, Weekday } from '../model';
+import {
+  WEEKDAY_ORDER,
+  addDays,
+  dayNumber,
+  fromDayNumber,
+  minutesOf,
+  nthWeekdayOfMonth,
+  parseIsoDate,
+  startOfWeek,
+  weekdayOf,
+} from './dates';
 import { isHoliday } from './holidays';
 import {
   hasEnded,
@@ -14,6 +24,7 @@ import {
   type Session,
 } from './occurrences';
 import { scheduleFixture } from './schedule-fixtures';
+import { randomSchedule, seededRandom } from './random-schedule';
 
 const times = (s: Session[]) => s.map((x) => `${x.date} ${x.opensAt}-${x.closesAt}`);
 
@@ -64,7 +75,16 @@ describe('occursOn', () => {
 
   it('anchors an interval on the Monday-start week of validFrom', () => {
     const schedule: Schedule = {
-      rules: [{ freq: 'WEEKLY', interval: 2, byday: ['TU', 'SA'], opensAt: '10:00', closesAt: '12:00', validFrom: '2025-04-03' }],
+      rules: [
+        {
+          freq: 'WEEKLY',
+          interval: 2,
+          byday: ['TU', 'SA'],
+          opensAt: '10:00',
+          closesAt: '12:00',
+          validFrom: '2025-04-03',
+        },
+      ],
       closedOnHolidays: false,
       irregular: false,
     };
@@ -93,22 +113,24 @@ describe('nextSessions', () => {
       '2025-12-11 10:00-12:00',
       '2025-12-16 10:00-12:00',
     ]);
-    expect(times(nextSessions(scheduleFixture('weekly-different-times'), '2025-12-08', 3))).toEqual([
-      '2025-12-08 10:00-12:00',
-      '2025-12-08 13:00-15:00',
-      '2025-12-10 13:30-15:30',
-    ]);
+    expect(times(nextSessions(scheduleFixture('weekly-different-times'), '2025-12-08', 3))).toEqual(
+      ['2025-12-08 10:00-12:00', '2025-12-08 13:00-15:00', '2025-12-10 13:30-15:30'],
+    );
   });
 
   it('skips 祝日 when closed on holidays', () => {
-    const dates = nextSessions(scheduleFixture('weekdays-closed-on-holidays'), '2025-12-26', 5).map((s) => s.date);
+    const dates = nextSessions(scheduleFixture('weekdays-closed-on-holidays'), '2025-12-26', 5).map(
+      (s) => s.date,
+    );
     expect(dates).toEqual(['2025-12-26', '2025-12-29', '2025-12-30', '2025-12-31', '2026-01-02']);
   });
 
   it('stops at the horizon, which counts the first day', () => {
     const last = scheduleFixture('monthly-last');
     expect(nextSessions(last, '2025-12-01', 5, { horizonDays: 10 })).toEqual([]);
-    expect(times(nextSessions(last, '2025-12-20', 5, { horizonDays: 7 }))).toEqual(['2025-12-26 18:00-20:00']);
+    expect(times(nextSessions(last, '2025-12-20', 5, { horizonDays: 7 }))).toEqual([
+      '2025-12-26 18:00-20:00',
+    ]);
     expect(nextSessions(last, '2025-12-20', 5, { horizonDays: 6 })).toEqual([]);
     expect(nextSessions(last, '2025-12-01', 20)).toHaveLength(13); // 400 days hold 13 last Fridays
   });
@@ -152,7 +174,9 @@ describe('weekday questions', () => {
 
   it('isOpenInWindow respects asOf', () => {
     expect(isOpenInWindow(scheduleFixture('ended'), 'WE', '14:00', '15:00')).toBe(true);
-    expect(isOpenInWindow(scheduleFixture('ended'), 'WE', '14:00', '15:00', { asOf: '2025-12-08' })).toBe(false);
+    expect(
+      isOpenInWindow(scheduleFixture('ended'), 'WE', '14:00', '15:00', { asOf: '2025-12-08' }),
+    ).toBe(false);
   });
 
   it('hasEnded only when every rule ended and nothing irregular is announced', () => {
@@ -173,46 +197,10 @@ describe('weekday questions', () => {
 
 // --- property checks ---------------------------------------------------------------------------
 
-// mulberry32: a tiny seeded generator, so that a failure can be replayed
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function randomSchedule(rand: () => number): Schedule {
-  const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T,>(items: readonly T[]): T => items[int(items.length)] as T;
-  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  const randomDate = () => fromDayNumber(dayNumber('2019-01-01') + int(9 * 365));
-  const rule = (): ScheduleRule => {
-    const freq = rand() < 0.5 ? 'WEEKLY' : 'MONTHLY';
-    const interval = pick([1, 1, 1, 2, 2, 3, 4]);
-    const count = 1 + int(3);
-    const byday = Array.from({ length: count }, () =>
-      freq === 'WEEKLY' ? pick(WEEKDAY_ORDER) : `${pick([1, 2, 3, 4, -1])}${pick(WEEKDAY_ORDER)}`,
-    );
-    const opens = 6 * 60 + int(28) * 30;
-    const closes = Math.min(opens + 30 + int(8) * 30, 23 * 60 + 59);
-    const validFrom = interval > 1 || rand() < 0.3 ? randomDate() : undefined;
-    const validTo = rand() < 0.3 ? addDays(validFrom ?? randomDate(), int(500)) : undefined;
-    return { freq, interval, byday: [...new Set(byday)], opensAt: hhmm(opens), closesAt: hhmm(closes), validFrom, validTo };
-  };
-  return scheduleSchema.parse({
-    rules: Array.from({ length: 1 + int(3) }, rule),
-    closedOnHolidays: rand() < 0.5,
-    irregular: rand() < 0.1,
-  });
-}
-
 // an independent oracle: nth weekdays by construction, intervals by plain day counting
 function oracleRuleRunsOn(rule: ScheduleRule, iso: string): boolean {
-  if ((rule.validFrom && iso < rule.validFrom) || (rule.validTo && iso > rule.validTo)) return false;
+  if ((rule.validFrom && iso < rule.validFrom) || (rule.validTo && iso > rule.validTo))
+    return false;
   const { year, month } = parseIsoDate(iso);
   const dayMatches = rule.byday.some((entry) => {
     const m = /^(-1|\d)?(\w\w)$/.exec(entry);
@@ -229,7 +217,8 @@ function oracleRuleRunsOn(rule: ScheduleRule, iso: string): boolean {
   return ((year - anchor.year) * 12 + month - anchor.month) % rule.interval === 0;
 }
 
-const compare = (a: Session, b: Session) => `${a.date} ${a.opensAt} ${a.closesAt}`.localeCompare(`${b.date} ${b.opensAt} ${b.closesAt}`);
+const compare = (a: Session, b: Session) =>
+  `${a.date} ${a.opensAt} ${a.closesAt}`.localeCompare(`${b.date} ${b.opensAt} ${b.closesAt}`);
 
 describe('properties (seeded random schedules)', () => {
   const rand = seededRandom(20251208);
@@ -257,7 +246,9 @@ describe('properties (seeded random schedules)', () => {
   it('nextSessions(from) is the start of nextSessions(earlier) from `from` on', () => {
     for (const { schedule, from, back } of cases) {
       const later = nextSessions(schedule, from, 10, { horizonDays: 200 });
-      const earlier = nextSessions(schedule, addDays(from, -back), 1000, { horizonDays: 200 + back });
+      const earlier = nextSessions(schedule, addDays(from, -back), 1000, {
+        horizonDays: 200 + back,
+      });
       expect(later).toEqual(earlier.filter((s) => s.date >= from).slice(0, 10));
     }
   });
@@ -268,7 +259,10 @@ describe('properties (seeded random schedules)', () => {
         const iso = addDays(from, i);
         const closed = schedule.closedOnHolidays && isHoliday(iso);
         const expected = !closed && schedule.rules.some((r) => oracleRuleRunsOn(r, iso));
-        expect(occursOn(schedule, iso).length > 0, `${JSON.stringify(schedule.rules)} on ${iso}`).toBe(expected);
+        expect(
+          occursOn(schedule, iso).length > 0,
+          `${JSON.stringify(schedule.rules)} on ${iso}`,
+        ).toBe(expected);
       }
     }
   });
@@ -280,10 +274,12 @@ describe('properties (seeded random schedules)', () => {
       const weekday = WEEKDAY_ORDER[Math.floor(rand() * 7)] as Weekday;
       const expected = schedule.rules.some((r) => {
         if (!r.byday.some((d) => d.endsWith(weekday))) return false;
-        for (let m = fromMin; m < toMin; m++) if (minutesOf(r.opensAt) <= m && m < minutesOf(r.closesAt)) return true;
+        for (let m = fromMin; m < toMin; m++)
+          if (minutesOf(r.opensAt) <= m && m < minutesOf(r.closesAt)) return true;
         return false;
       });
-      const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+      const hhmm = (m: number) =>
+        `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
       expect(isOpenInWindow(schedule, weekday, hhmm(fromMin), hhmm(toMin))).toBe(expected);
       expect((opensOnWeekdayMask(schedule) & (1 << WEEKDAY_ORDER.indexOf(weekday))) !== 0).toBe(
         schedule.rules.some((r) => r.byday.some((d) => d.endsWith(weekday))),

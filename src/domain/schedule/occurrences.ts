@@ -95,7 +95,12 @@ export function occursOn(schedule: Schedule, isoDate: string): Session[] {
 }
 
 // walks day by day: at most a few hundred days, and the weekday mask skips most of them
-function collectSessions(schedule: Schedule, fromIso: string, days: number, limit: number): Session[] {
+function collectSessions(
+  schedule: Schedule,
+  fromIso: string,
+  days: number,
+  limit: number,
+): Session[] {
   const mask = opensOnWeekdayMask(schedule);
   const result: Session[] = [];
   if (mask === 0 || limit <= 0) return result;
@@ -112,7 +117,12 @@ function collectSessions(schedule: Schedule, fromIso: string, days: number, limi
  * Up to `count` sessions from `fromIso` (inclusive), in date and time order, looking no further
  * than `horizonDays`. An irregular schedule with no rules has no known sessions: [].
  */
-export function nextSessions(schedule: Schedule, fromIso: string, count: number, options: NextSessionsOptions = {}): Session[] {
+export function nextSessions(
+  schedule: Schedule,
+  fromIso: string,
+  count: number,
+  options: NextSessionsOptions = {},
+): Session[] {
   const horizon = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   return collectSessions(schedule, fromIso, Math.max(0, Math.floor(horizon)), count);
 }
@@ -151,7 +161,13 @@ export function weekdaysOf(schedule: Schedule, options: ActiveRuleOptions = {}):
  * Touching is not overlapping: 10:00–12:00 does not fit a 12:00–13:00 window. A window with
  * from === to asks about one moment ("open at 10:30?").
  */
-export function isOpenInWindow(schedule: Schedule, weekday: Weekday, from: string, to: string, options: ActiveRuleOptions = {}): boolean {
+export function isOpenInWindow(
+  schedule: Schedule,
+  weekday: Weekday,
+  from: string,
+  to: string,
+  options: ActiveRuleOptions = {},
+): boolean {
   const day = WEEKDAY_ORDER.indexOf(weekday);
   const start = minutesOf(from);
   const end = minutesOf(to);

@@ -10,7 +10,8 @@ import { parseByday, type BydaySpec, type Session } from './occurrences';
 export type ScheduleLocale = 'ja' | 'en' | 'easy';
 
 export type DescribeScheduleOptions = {
-  today?: string; // hide start dates already past, and say "ended" for end dates already past
+  today?: string; // hide start dates already past, and say "ended" for end dates already past;
+  // without it, start dates of interval-1 rules show and 隔週 anchors do not
 };
 
 export type DescribeSessionOptions = {
@@ -21,14 +22,47 @@ export type DescribeSessionOptions = {
 const WEEKDAY_JA = ['月', '火', '水', '木', '金', '土', '日'];
 const WEEKDAY_EN_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEKDAY_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const WEEKDAY_EASY = ['げつようび', 'かようび', 'すいようび', 'もくようび', 'きんようび', 'どようび', 'にちようび'];
-const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAY_EASY = [
+  'げつようび',
+  'かようび',
+  'すいようび',
+  'もくようび',
+  'きんようび',
+  'どようび',
+  'にちようび',
+];
+const MONTH_EN = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 const ORDINAL_EN = ['', '1st', '2nd', '3rd', '4th', '5th'];
 
 const FIXED_LINES = {
-  closedOnHolidays: { ja: '祝日は休み', en: 'Closed on public holidays', easy: 'しゅくじつは おやすみ' },
-  irregular: { ja: '不定期（要問合せ）', en: 'Irregular (please ask)', easy: 'ひにちは きまって いません（といあわせて ください）' },
-  alsoIrregular: { ja: 'ほかにも不定期で開催（要問合せ）', en: 'Also on other days (please ask)', easy: 'ほかの ひにも あります（といあわせて ください）' },
+  closedOnHolidays: {
+    ja: '祝日は休み',
+    en: 'Closed on public holidays',
+    easy: 'しゅくじつは おやすみ',
+  },
+  irregular: {
+    ja: '不定期（要問合せ）',
+    en: 'Irregular (please ask)',
+    easy: 'ひにちは きまって いません（といあわせて ください）',
+  },
+  alsoIrregular: {
+    ja: 'ほかにも不定期で開催（要問合せ）',
+    en: 'Also on other days (please ask)',
+    easy: 'ほかの ひにも あります（といあわせて ください）',
+  },
   noDates: { ja: '日程未定', en: 'Dates not set', easy: 'ひにちは まだ きまって いません' },
 } as const satisfies Record<string, Record<ScheduleLocale, string>>;
 
@@ -75,7 +109,12 @@ function compressWeekdays(days: number[]): DayItem[] {
     else items.push({ first: day, last: day });
   }
   return items.flatMap((r) =>
-    r.last - r.first >= 2 ? [r] : Array.from({ length: r.last - r.first + 1 }, (_, i) => ({ first: r.first + i, last: r.first + i })),
+    r.last - r.first >= 2
+      ? [r]
+      : Array.from({ length: r.last - r.first + 1 }, (_, i) => ({
+          first: r.first + i,
+          last: r.first + i,
+        })),
   );
 }
 
@@ -87,7 +126,11 @@ function weekdayList(days: number[], locale: ScheduleLocale): string {
     if (locale === 'easy') return WEEKDAY_EASY[d];
     return single ? WEEKDAY_EN[d] : WEEKDAY_EN_SHORT[d];
   };
-  const texts = items.map((r) => (r.first === r.last ? `${name(r.first)}` : `${name(r.first)}${locale === 'en' ? '–' : '〜'}${name(r.last)}`));
+  const texts = items.map((r) =>
+    r.first === r.last
+      ? `${name(r.first)}`
+      : `${name(r.first)}${locale === 'en' ? '–' : '〜'}${name(r.last)}`,
+  );
   if (locale === 'en') return joinEn(texts);
   return texts.join('・') + (locale === 'ja' ? '曜' : '');
 }
@@ -110,7 +153,9 @@ function sortSpecs(days: BydaySpec[]): BydaySpec[] {
   const unique = new Map(days.map((d) => [`${d.ordinal ?? 0}:${d.weekday}`, d]));
   // by weekday, then ordinal with "last" after the 4th
   const rank = (o: number | null) => (o === null ? 0 : o === -1 ? 9 : o);
-  return [...unique.values()].sort((a, b) => a.weekday - b.weekday || rank(a.ordinal) - rank(b.ordinal));
+  return [...unique.values()].sort(
+    (a, b) => a.weekday - b.weekday || rank(a.ordinal) - rank(b.ordinal),
+  );
 }
 
 // step 1: rules with the same frequency, period and hours pool their days
@@ -119,11 +164,20 @@ function groupRules(rules: ScheduleRule[]): Group[] {
   const byHours = new Map<string, Group>();
   for (const rule of rules) {
     const period = { validFrom: rule.validFrom, validTo: rule.validTo };
-    const key = [rule.freq, rule.interval, periodKey(period), rule.opensAt, rule.closesAt].join('|');
+    const key = [rule.freq, rule.interval, periodKey(period), rule.opensAt, rule.closesAt].join(
+      '|',
+    );
     const specs = rule.byday.map(parseByday).filter((d): d is BydaySpec => d !== null);
     const group = byHours.get(key);
     if (group) group.days.push(...specs);
-    else byHours.set(key, { freq: rule.freq, interval: rule.interval, period, days: specs, times: [{ opensAt: rule.opensAt, closesAt: rule.closesAt }] });
+    else
+      byHours.set(key, {
+        freq: rule.freq,
+        interval: rule.interval,
+        period,
+        days: specs,
+        times: [{ opensAt: rule.opensAt, closesAt: rule.closesAt }],
+      });
   }
   const byDays = new Map<string, Group>();
   for (const group of byHours.values()) {
@@ -134,16 +188,30 @@ function groupRules(rules: ScheduleRule[]): Group[] {
     if (same) same.times.push(...group.times);
     else byDays.set(key, { ...group, days });
   }
-  const groups = [...byDays.values()].map((g) => ({ ...g, times: [...g.times].sort((a, b) => (a.opensAt < b.opensAt ? -1 : 1)) }));
+  const groups = [...byDays.values()].map((g) => ({
+    ...g,
+    times: [...g.times].sort((a, b) => compareText(timeKey(a), timeKey(b))),
+  }));
   return groups.sort(compareGroups);
 }
 
-// step 3: a week reads in order: weekly before monthly, then by first weekday, then by hour
+const timeKey = (t: { opensAt: string; closesAt: string }) => `${t.opensAt}-${t.closesAt}`;
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+// step 3: a week reads in order: weekly before monthly, then by first weekday, then by hour; the
+// last keys only break ties, so that the order of the rules never changes the text
 function compareGroups(a: Group, b: Group): number {
   const freq = (g: Group) => (g.freq === 'WEEKLY' ? 0 : 1);
   const day = (g: Group) => g.days[0]?.weekday ?? 0;
-  const time = (g: Group) => g.times[0]?.opensAt ?? '';
-  return freq(a) - freq(b) || a.interval - b.interval || day(a) - day(b) || (time(a) < time(b) ? -1 : time(a) > time(b) ? 1 : 0);
+  const time = (g: Group) => (g.times[0] ? timeKey(g.times[0]) : '');
+  return (
+    freq(a) - freq(b) ||
+    a.interval - b.interval ||
+    day(a) - day(b) ||
+    compareText(time(a), time(b)) ||
+    compareText(daysKey(a.days), daysKey(b.days)) ||
+    compareText(periodKey(a.period), periodKey(b.period))
+  );
 }
 
 // --- day phrases -----------------------------------------------------------------------------
@@ -151,17 +219,24 @@ function compareGroups(a: Group, b: Group): number {
 function weeklyPhrase(group: Group, locale: ScheduleLocale): string {
   const days = group.days.map((d) => d.weekday);
   const n = group.interval;
-  if (n === 1 && new Set(days).size === 7) return { ja: '毎日', en: 'Every day', easy: 'まいにち' }[locale];
+  if (n === 1 && new Set(days).size === 7)
+    return { ja: '毎日', en: 'Every day', easy: 'まいにち' }[locale];
   const list = weekdayList(days, locale);
-  if (locale === 'ja') return n === 1 ? `毎週${list}` : n === 2 ? `隔週${list}` : `${n}週ごとの${list}`;
+  if (locale === 'ja')
+    return n === 1 ? `毎週${list}` : n === 2 ? `隔週${list}` : `${n}週ごとの${list}`;
   if (locale === 'easy') return n === 1 ? `まいしゅう ${list}` : `${n}しゅうかんに 1かい ${list}`;
-  return n === 1 ? `Every ${list}` : n === 2 ? `Every other ${list}` : `Every ${n} weeks on ${list}`;
+  return n === 1
+    ? `Every ${list}`
+    : n === 2
+      ? `Every other ${list}`
+      : `Every ${n} weeks on ${list}`;
 }
 
 // weekdays that share the same ordinals read together: 第1月・木曜, 第2・最終土曜
 function ordinalClusters(days: BydaySpec[]): { ordinals: (number | null)[]; weekdays: number[] }[] {
   const ordinalsByDay = new Map<number, (number | null)[]>();
-  for (const d of days) ordinalsByDay.set(d.weekday, [...(ordinalsByDay.get(d.weekday) ?? []), d.ordinal]);
+  for (const d of days)
+    ordinalsByDay.set(d.weekday, [...(ordinalsByDay.get(d.weekday) ?? []), d.ordinal]);
   const clusters = new Map<string, { ordinals: (number | null)[]; weekdays: number[] }>();
   for (const [weekday, ordinals] of ordinalsByDay) {
     const key = ordinals.join(',');
@@ -178,9 +253,13 @@ function ordinalLabel(o: number | null, locale: ScheduleLocale): string {
   return o === null ? 'every' : o === -1 ? 'last' : (ORDINAL_EN[o] ?? `${o}th`);
 }
 
-function monthlyClause(cluster: { ordinals: (number | null)[]; weekdays: number[] }, locale: ScheduleLocale): string {
+function monthlyClause(
+  cluster: { ordinals: (number | null)[]; weekdays: number[] },
+  locale: ScheduleLocale,
+): string {
   const ordinals = cluster.ordinals.map((o) => ordinalLabel(o, locale));
-  if (locale === 'ja') return `${ordinals.join('・')}${cluster.weekdays.map((d) => WEEKDAY_JA[d]).join('・')}曜`;
+  if (locale === 'ja')
+    return `${ordinals.join('・')}${cluster.weekdays.map((d) => WEEKDAY_JA[d]).join('・')}曜`;
   if (locale === 'easy') {
     const joined = ordinals.join('・');
     const days = cluster.weekdays.map((d) => WEEKDAY_EASY[d]).join('・');
@@ -192,27 +271,50 @@ function monthlyClause(cluster: { ordinals: (number | null)[]; weekdays: number[
 function monthlyPhrase(group: Group, locale: ScheduleLocale): string {
   const n = group.interval;
   const clauses = ordinalClusters(group.days).map((c) => monthlyClause(c, locale));
-  if (locale === 'ja') return `${n === 1 ? '毎月' : n === 2 ? '隔月' : `${n}か月ごとの`}${clauses.join('、')}`;
-  if (locale === 'easy') return `${n === 1 ? 'まいつき' : `${n}かげつに 1かい`} ${clauses.join('、')}`;
+  if (locale === 'ja')
+    return `${n === 1 ? '毎月' : n === 2 ? '隔月' : `${n}か月ごとの`}${clauses.join('、')}`;
+  if (locale === 'easy')
+    return `${n === 1 ? 'まいつき' : `${n}かげつに 1かい`} ${clauses.join('、')}`;
   const every = n === 1 ? 'of each month' : n === 2 ? 'of every other month' : `every ${n} months`;
   // clauses already contain "and": separate them with a comma
-  const joined = clauses.length > 1 ? `${clauses.slice(0, -1).join(', ')}, and ${clauses[clauses.length - 1]}` : clauses.join('');
+  const joined =
+    clauses.length > 1
+      ? `${clauses.slice(0, -1).join(', ')}, and ${clauses[clauses.length - 1]}`
+      : clauses.join('');
   return capitalize(`${joined} ${every}`);
 }
 
-function periodPhrase(period: Period, locale: ScheduleLocale, today: string | undefined): string {
-  const showFrom = period.validFrom !== undefined && (!today || period.validFrom > today);
+// a start date is news only while it is ahead; for 隔週 rules it is mostly the anchor of the
+// weeks, so it shows only when `today` proves it is still ahead
+function showStart(group: Group, today: string | undefined): boolean {
+  const from = group.period.validFrom;
+  if (from === undefined) return false;
+  return today === undefined ? group.interval === 1 : from > today;
+}
+
+function periodPhrase(group: Group, locale: ScheduleLocale, today: string | undefined): string {
+  const period = group.period;
+  const showFrom = showStart(group, today);
   // within one year the year is said once: 2026年7月21日〜8月28日, 21 Jul – 28 Aug 2026
-  const sameYear = showFrom && period.validTo !== undefined && period.validFrom?.slice(0, 4) === period.validTo.slice(0, 4);
-  const from = showFrom && period.validFrom ? formatDate(period.validFrom, locale, !sameYear || locale !== 'en') : null;
-  const to = period.validTo ? formatDate(period.validTo, locale, !sameYear || locale === 'en') : null;
+  const sameYear =
+    showFrom &&
+    period.validTo !== undefined &&
+    period.validFrom?.slice(0, 4) === period.validTo.slice(0, 4);
+  const from =
+    showFrom && period.validFrom
+      ? formatDate(period.validFrom, locale, !sameYear || locale !== 'en')
+      : null;
+  const to = period.validTo
+    ? formatDate(period.validTo, locale, !sameYear || locale === 'en')
+    : null;
   const ended = period.validTo !== undefined && today !== undefined && period.validTo < today;
   if (locale === 'en') {
     if (ended) return ` (ended ${to})`;
     if (from && to) return ` (${from} – ${to})`;
     return from ? ` (from ${from})` : to ? ` (until ${to})` : '';
   }
-  const [space, fromWord, toWord, endWord] = locale === 'ja' ? ['', 'から', 'まで', 'で終了'] : [' ', 'から', 'まで', 'で おわりました'];
+  const [space, fromWord, toWord, endWord] =
+    locale === 'ja' ? ['', 'から', 'まで', 'で終了'] : [' ', 'から', 'まで', 'で おわりました'];
   if (ended) return `（${to}${endWord}）`;
   if (from && to) return locale === 'ja' ? `（${from}〜${to}）` : `（${from} から ${to} まで）`;
   return from ? `（${from}${space}${fromWord}）` : to ? `（${to}${space}${toWord}）` : '';
@@ -221,7 +323,7 @@ function periodPhrase(period: Period, locale: ScheduleLocale, today: string | un
 function groupLine(group: Group, locale: ScheduleLocale, today: string | undefined): string {
   const days = group.freq === 'WEEKLY' ? weeklyPhrase(group, locale) : monthlyPhrase(group, locale);
   const times = group.times.map((t) => formatTimeRange(t.opensAt, t.closesAt, locale));
-  const period = periodPhrase(group.period, locale, today);
+  const period = periodPhrase(group, locale, today);
   if (locale === 'en') return `${days}, ${joinEn(times)}${period}`;
   return `${days} ${times.join('、')}${period}`;
 }
@@ -230,10 +332,16 @@ function groupLine(group: Group, locale: ScheduleLocale, today: string | undefin
  * The schedule in words, one line per group of rules, then 「祝日は休み」, 「不定期（要問合せ）」
  * and the note, each on its own line.
  */
-export function describeSchedule(schedule: Schedule, locale: ScheduleLocale, options: DescribeScheduleOptions = {}): string[] {
+export function describeSchedule(
+  schedule: Schedule,
+  locale: ScheduleLocale,
+  options: DescribeScheduleOptions = {},
+): string[] {
   const lines = groupRules(schedule.rules).map((g) => groupLine(g, locale, options.today));
-  if (lines.length > 0 && schedule.closedOnHolidays) lines.push(FIXED_LINES.closedOnHolidays[locale]);
-  if (schedule.irregular) lines.push((lines.length > 0 ? FIXED_LINES.alsoIrregular : FIXED_LINES.irregular)[locale]);
+  if (lines.length > 0 && schedule.closedOnHolidays)
+    lines.push(FIXED_LINES.closedOnHolidays[locale]);
+  if (schedule.irregular)
+    lines.push((lines.length > 0 ? FIXED_LINES.alsoIrregular : FIXED_LINES.irregular)[locale]);
   if (lines.length === 0) lines.push(FIXED_LINES.noDates[locale]);
   const note = schedule.note?.trim();
   if (note) lines.push(note);
@@ -243,17 +351,27 @@ export function describeSchedule(schedule: Schedule, locale: ScheduleLocale, opt
 // --- sessions --------------------------------------------------------------------------------
 
 /** 「12月8日（火）」, "Tue 8 Dec", 「12がつ 8にち（かようび）」, naming the 祝日 when there is one. */
-export function describeDate(iso: string, locale: ScheduleLocale, options: DescribeSessionOptions = {}): string {
+export function describeDate(
+  iso: string,
+  locale: ScheduleLocale,
+  options: DescribeSessionOptions = {},
+): string {
   const date = formatDate(iso, locale, options.withYear ?? false);
   const weekday = weekdayIndex(iso);
   const holiday = (options.markHoliday ?? true) ? holidayName(iso) : null;
-  if (locale === 'en') return `${WEEKDAY_EN_SHORT[weekday]} ${date}${holiday ? ` (${holidayNameEn(iso)})` : ''}`;
-  if (locale === 'easy') return `${date}（${WEEKDAY_EASY[weekday]}${holiday ? '・しゅくじつ' : ''}）`;
+  if (locale === 'en')
+    return `${WEEKDAY_EN_SHORT[weekday]} ${date}${holiday ? ` (${holidayNameEn(iso)})` : ''}`;
+  if (locale === 'easy')
+    return `${date}（${WEEKDAY_EASY[weekday]}${holiday ? '・しゅくじつ' : ''}）`;
   return `${date}（${WEEKDAY_JA[weekday]}${holiday ? `・${holiday}` : ''}）`;
 }
 
 /** 「12月8日（火）10:00〜12:00」, "Tue 8 Dec, 10:00–12:00", 「12がつ 8にち（かようび） 10:00〜12:00」 */
-export function describeSession(session: Session, locale: ScheduleLocale, options: DescribeSessionOptions = {}): string {
+export function describeSession(
+  session: Session,
+  locale: ScheduleLocale,
+  options: DescribeSessionOptions = {},
+): string {
   const date = describeDate(session.date, locale, options);
   const time = formatTimeRange(session.opensAt, session.closesAt, locale);
   if (locale === 'en') return `${date}, ${time}`;
