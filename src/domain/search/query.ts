@@ -2,6 +2,7 @@
 // Semantics: within one group the choices are alternatives (OR), except accessibility and ease,
 // which are requirements (every one must hold). Groups combine with AND. Menu-level conditions
 // (needs, targets, weekdays, today, free, ease) must all hold on the same menu of the site.
+// A menu for `anyone` (誰でも) satisfies every targets filter. Empty lists ask for nothing.
 import type { LngLat } from '../model';
 import type { Weekday } from '../weekdays';
 import type { AccessibilityId, CategoryId, EaseId, FieldId, NeedId, TargetId } from '../taxonomy';
