@@ -10,7 +10,6 @@ export function formatDistance(meters: number, _locale: Locale = 'ja'): string {
   return `${Math.round(meters / 1000)} km`;
 }
 
-const JA_WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** 2026年11月1日 / 1 Nov 2026, from 'YYYY-MM-DD' without timezone arithmetic */
@@ -21,10 +20,3 @@ export function formatIsoDate(iso: string, locale: Locale = 'ja'): string {
   if (locale === 'en') return `${Number(d)} ${EN_MONTHS[Number(mo) - 1]} ${y}`;
   return `${y}年${Number(mo)}月${Number(d)}日`;
 }
-
-/** whole days from `from` to `to`, both 'YYYY-MM-DD' */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export { JA_WEEKDAYS };

@@ -4,22 +4,10 @@
 // nothing that changes the map.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { LAYER, SITE_LAYERS } from './layers';
-import { normalizeView, type MapView } from './view';
+import type { KasaneMapHook } from './test-hook-types';
+import { normalizeView } from './view';
 
-export type KasaneMapHook = Readonly<{
-  /** ids of the single sites drawn in the viewport, sorted, without duplicates */
-  renderedSiteIds(): string[];
-  /** how many clusters are drawn in the viewport */
-  clusterCount(): number;
-  /** the camera, as `onViewChange` reports it */
-  getView(): MapView;
-}>;
-
-declare global {
-  interface Window {
-    __kasaneMap?: KasaneMapHook;
-  }
-}
+export type { KasaneMapHook };
 
 export function installTestHook(map: MapLibreMap): () => void {
   const hook: KasaneMapHook = Object.freeze({

@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
 import type { SiteHit } from '../../../data/port';
-import { CATEGORY_BY_ID, FIELD_COLORS, FIELD_LABELS, STALE_AFTER_DAYS } from '../../../domain/taxonomy';
-import { daysBetween, formatDistance } from '../../../lib/format';
+import { isStale } from '../../../domain/freshness';
+import { CATEGORY_BY_ID, FIELD_COLORS, FIELD_LABELS } from '../../../domain/taxonomy';
+import { formatDistance } from '../../../lib/format';
 
 type Props = {
   hits: SiteHit[];
@@ -27,7 +28,7 @@ export function ResultsList({ hits, remaining, today, selectedId, onHover, onMor
       <ul id="results-list" className="results" aria-label={t('find.results')}>
         {hits.map(({ site, distanceM }) => {
           const category = CATEGORY_BY_ID[site.categoryId];
-          const stale = daysBetween(site.lastVerified, today) > STALE_AFTER_DAYS;
+          const stale = isStale(site.lastVerified, today);
           const selected = site.id === selectedId;
           return (
             <li

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'wouter';
 import { useDataSource } from '../../../data/data-source-context';
 import type { PublicMenu, PublicSite } from '../../../data/port';
-import { daysBetween, todayInJapan } from '../../../domain/schedule/dates';
+import { isStale } from '../../../domain/freshness';
+import { todayInJapan } from '../../../domain/schedule/dates';
 import { nextSessions } from '../../../domain/schedule/occurrences';
 import { describeSchedule, describeSession } from '../../../domain/schedule/render';
 import {
@@ -14,7 +15,6 @@ import {
   LANGUAGE_LABELS,
   NEED_LABELS,
   ORGANIZATION_KIND_LABELS,
-  STALE_AFTER_DAYS,
   TARGET_LABELS,
   type EaseId,
 } from '../../../domain/taxonomy';
@@ -180,7 +180,7 @@ export function SitePage() {
   }
   const { site, menus, helpDesks, organization, areas } = detail;
   const category = CATEGORY_BY_ID[site.categoryId];
-  const stale = daysBetween(site.lastVerified, today) > STALE_AFTER_DAYS;
+  const stale = isStale(site.lastVerified, today);
 
   return (
     <article className="page site-page" aria-labelledby="site-name">

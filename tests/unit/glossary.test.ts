@@ -1,7 +1,7 @@
 // The glossary in docs/ must name every taxonomy id: one English name per Japanese term.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACCESSIBILITY, AREA_LEVELS, CATEGORY_IDS, EASE, FIELDS, LANGUAGES, NEEDS, ORGANIZATION_KINDS, TARGETS } from './taxonomy';
+import { ACCESSIBILITY, AREA_LEVELS, CATEGORY_IDS, EASE, FIELDS, LANGUAGES, NEEDS, ORGANIZATION_KINDS, TARGETS } from '../../src/domain/taxonomy';
 
 const glossary = readFileSync(new URL('../../docs/glossary.md', import.meta.url), 'utf8');
 
