@@ -80,6 +80,17 @@ export function ensurePackages({ log = console.error } = {}) {
   return found;
 }
 
+/** libpq environment variables for a postgres:// URL (pg_prove cannot take a URL). */
+export function pgEnvFromUrl(url) {
+  const u = new URL(url);
+  const env = { PGHOST: u.hostname, PGPORT: u.port || '5432', PGDATABASE: decodeURIComponent(u.pathname.slice(1)) || 'postgres' };
+  if (u.username) env.PGUSER = decodeURIComponent(u.username);
+  if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
+  const sslmode = u.searchParams.get('sslmode');
+  if (sslmode) env.PGSSLMODE = sslmode;
+  return env;
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -110,7 +121,7 @@ export async function startCluster({ log = console.error } = {}) {
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
     log('[db] using TEST_DATABASE_URL');
-    return { url: external, pgEnv: { PGDATABASE: external }, external: true, stop() {} };
+    return { url: external, pgEnv: pgEnvFromUrl(external), external: true, stop() {} };
   }
 
   const { major, bin } = ensurePackages({ log });
