@@ -34,6 +34,9 @@ immutable
 set search_path = ''
 as $$
 begin
+  if hint is null then
+    raise exception using errcode = '22023', message = message;
+  end if;
   raise exception using errcode = '22023', message = message, hint = hint;
 end
 $$;
