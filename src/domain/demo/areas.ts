@@ -25,6 +25,14 @@ const BLOCK = ELEMENTARY_PER_SIDE * SEGMENTS_PER_ELEMENTARY; // 6 segments per �
 const JITTER = 0.25; // of a segment; below 0.5 every lattice quad stays convex (no self-crossing)
 const ROUND_SHAPE = 0.5; // 0 = rectangle, 1 = ellipse: how far the outline rounds off its corners
 const COORD_DECIMALS = 1e6; // 6 decimals ≈ 0.1 m: stable JSON, and shared vertices stay shared
+const WAVES: [number, number][] = [
+  // [waves around the outline, amplitude]: low frequencies only, so the outline bulges, not zigzags
+  [2, 0.05],
+  [3, 0.04],
+  [5, 0.02],
+];
+/** The outline reaches at most this factor beyond the nominal 12 km × 9 km box: towns tile by it. */
+export const MAX_OUTLINE_SCALE = 1 + WAVES.reduce((s, [, amp]) => s + amp, 0);
 
 /** Centre of かさね市: farmland and suburbs west of さいたま市 on the Kanto plain, inland. */
 export const KASANE_CENTRE: LngLat = [139.6, 35.86];
@@ -104,7 +112,7 @@ function jitteredSquare(rng: Rng): [number, number][][] {
 
 /** Rounds the square towards an ellipse and wobbles the outline, both smooth and one-to-one. */
 function warp(rng: Rng): (u: number, v: number) => [number, number] {
-  const waves = [2, 3, 5].map((k, n) => ({ k, amp: [0.05, 0.04, 0.02][n]!, phase: rng.float(0, 2 * Math.PI) }));
+  const waves = WAVES.map(([k, amp]) => ({ k, amp, phase: rng.float(0, 2 * Math.PI) }));
   return (u, v) => {
     // elliptical grid mapping (square → disc), blended: keeps a town, not a circle
     const x = u + ROUND_SHAPE * (u * Math.sqrt(1 - (v * v) / 2) - u);
