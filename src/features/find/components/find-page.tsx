@@ -3,8 +3,8 @@ import { Link } from 'wouter';
 import { useDataSource } from '../../../data/data-source-context';
 import type { SiteQuery } from '../../../domain/search/query';
 import { todayInJapan } from '../../../domain/schedule/dates';
-import { FIELD_COLORS, FIELDS, FIELD_LABELS } from '../../../domain/taxonomy';
 import { useI18n } from '../../../i18n/i18n';
+import { MapLegend } from '../../map/components/legend';
 import type { SiteMapHandle, MapView } from '../../map/components/site-map';
 import { useAreas, usePublicPoints } from '../api/get-public-points';
 import { useSearchSites } from '../api/search-sites';
@@ -37,7 +37,7 @@ function filterQuery(s: FindState, text: string, today: string): SiteQuery {
 }
 
 export function FindPage() {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const source = useDataSource();
   const [state, update] = useFindState();
   const [limit, setLimit] = useState(PAGE);
@@ -192,14 +192,10 @@ export function FindPage() {
             </button>
           </div>
         )}
-        <ul className="find__legend" aria-label={t('find.legend')}>
-          {FIELDS.map((f) => (
-            <li key={f}>
-              <span className="result__dot" style={{ background: FIELD_COLORS[f] }} aria-hidden="true" />
-              {label(FIELD_LABELS[f])}
-            </li>
-          ))}
-        </ul>
+        <details className="find__legend">
+          <summary>{t('find.legend')}</summary>
+          <MapLegend headingLevel={2} />
+        </details>
       </section>
     </div>
   );
