@@ -4,12 +4,14 @@
 //   2. the Supabase platform shim, then supabase/migrations with the pinned Supabase CLI
 //   3. pgTAP: supabase/tests/database/*.sql through pg_prove
 //   4. node tests of the RPCs: tests/db/*.test.ts (vitest, pg)
+//   5. src/lib/database.types.ts is what postgres-meta generates from this schema (not stale)
 // The cluster is stopped and removed afterwards, also on failure or Ctrl-C.
 // Options: --keep  leave the cluster running and print its URL (for poking at it with psql).
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCluster } from './db/cluster.mjs';
+import { generateTypes, typesFile } from './db/generate-types.mjs';
 import { prepareDatabase, repoRoot } from './db/prepare.mjs';
 
 const keep = process.argv.includes('--keep');
@@ -51,7 +53,17 @@ try {
   const nodeOk = run('RPC node tests', join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', '--config', 'tests/db/vitest.config.ts'], {
     TEST_DATABASE_URL: db.url,
   });
-  exitCode = pgtapOk && nodeOk ? 0 : 1;
+  const t0 = Date.now();
+  let typesOk = false;
+  try {
+    typesOk = readFileSync(typesFile, 'utf8') === generateTypes(db.url);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+  }
+  console.error(
+    `[db] generated types: ${typesOk ? 'up to date' : 'STALE: run `node scripts/db/generate-types.mjs` and commit src/lib/database.types.ts'} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+  );
+  exitCode = pgtapOk && nodeOk && typesOk ? 0 : 1;
   if (keep) console.log(`TEST_DATABASE_URL='${db.url}'   (kept; remove ${db.dir ?? 'nothing'} when done)`);
 } catch (e) {
   console.error(`[db] ${e instanceof Error ? e.message : e}`);
