@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 
 type Props = { value: string; onChange: (text: string) => void };
@@ -7,8 +7,12 @@ type Props = { value: string; onChange: (text: string) => void };
 export function SearchForm({ value, onChange }: Props) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
   // the URL is the truth: follow it when it changes from elsewhere (back button, shared link)
-  useEffect(() => setDraft(value), [value]);
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(value);
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onChange(draft);
