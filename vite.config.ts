@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // property tests run thousands of cases; 2-core CI machines need more than the 5 s default
+    testTimeout: 30_000,
     // component tests opt in with `// @vitest-environment happy-dom`
   },
 });
