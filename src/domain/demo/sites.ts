@@ -2,11 +2,11 @@
 // desk, one 地域包括支援センター per 日常生活圏域, a confidential shelter, staff-only job trials…);
 // the rest is drawn by category weights that follow real towns (many salons and 通いの場, few
 // 児童館). Sites cluster around neighbourhood centres, and always fall inside the town.
-import type { AreaGeometry, LngLat, Site } from '../model';
+import type { LngLat, Site } from '../model';
 import { ACCESSIBILITY, CATEGORY_BY_ID, FIELD_COLORS, type AccessibilityId, type CategoryId, type OrganizationKind } from '../taxonomy';
 import { haversineMeters } from '../geo/distance';
 import { offsetMeters } from '../geo/local-projection';
-import { containsPoint } from '../geo/point-in-polygon';
+import { pointTester } from '../geo/point-in-polygon';
 import type { DemoTown } from './areas';
 import { addDays } from './dates';
 import { NICKNAMES, type PlaceName } from './lexicon';
@@ -55,21 +55,33 @@ export function planSites(count: number, dailyLifeCount: number, rng: Rng): Site
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** A point scattered around `centre` (σ in metres) that lies inside `within`: rejection sampling. */
-function scatter(centre: LngLat, sigmaM: number, within: AreaGeometry, rng: Rng): LngLat {
+type Inside = (p: LngLat) => boolean;
+
+/** A point scattered around `centre` (σ in metres) that lies inside an area: rejection sampling. */
+function scatter(centre: LngLat, sigmaM: number, inside: Inside, rng: Rng): LngLat {
   for (let attempt = 0; attempt < 50; attempt++) {
     const p = offsetMeters(centre, rng.normal() * sigmaM, rng.normal() * sigmaM);
     const rounded: LngLat = [round6(p[0]), round6(p[1])];
-    if (containsPoint(within, rounded)) return rounded;
+    if (inside(rounded)) return rounded;
   }
   return centre; // centres lie inside their area by construction
 }
 
+/** Point tests for the town's areas, built once per town: sampling calls them for every site. */
+function areaTesters(town: DemoTown) {
+  return {
+    town: pointTester(town.municipality.geometry),
+    dailyLife: town.dailyLife.map((a) => pointTester(a.geometry)),
+    elementary: town.elementary.map((e) => pointTester(e.area.geometry)),
+  };
+}
+
 /** The 小学校区 holding the point: the district sampled around first, since it usually is. */
-function districtAt(town: DemoTown, p: LngLat, guess: number | undefined): number {
-  if (guess !== undefined && containsPoint(town.elementary[guess]!.area.geometry, p)) return guess;
-  const found = town.elementary.findIndex((e) => containsPoint(e.area.geometry, p));
-  if (found < 0) throw new Error(`site at ${p.join(',')} is outside every 小学校区 of ${town.spec.slug}`);
+function districtAt(state: TownState, p: LngLat, guess: number | undefined): number {
+  const tests = state.inside.elementary;
+  if (guess !== undefined && tests[guess]!(p)) return guess;
+  const found = tests.findIndex((inside) => inside(p));
+  if (found < 0) throw new Error(`site at ${p.join(',')} is outside every 小学校区 of ${state.town.spec.slug}`);
   return found;
 }
 
@@ -90,6 +102,7 @@ type TownState = SiteContext & {
   welfareCentre: LngLat; // 福祉センター of the 社協: desks and the volunteer centre share it
   stations: Landmark[];
   districtWeights: [number, number][];
+  inside: ReturnType<typeof areaTesters>;
   usedNames: Set<string>;
   addressAt: Map<string, string>;
   siteIdByRole: Partial<Record<CategoryId, string>>;
@@ -101,7 +114,8 @@ type TownState = SiteContext & {
 function prepare(ctx: SiteContext, count: number): TownState {
   const { town, rng } = ctx;
   const central = town.dailyLife.length >> 1;
-  const outline = town.municipality.geometry;
+  const inside = areaTesters(town);
+  const outline = inside.town;
   const stem = town.spec.city.ja.replace(/市$/, '');
   // a town of this size has a handful of stations: one central, the rest at neighbourhood centres
   const others = rng.sample(town.elementary, STATIONS - 1);
@@ -114,6 +128,7 @@ function prepare(ctx: SiteContext, count: number): TownState {
       ...others.map((e) => ({ name: `${e.placeNames[0]!.ja}駅`, at: e.centre })),
     ],
     districtWeights: town.elementary.map((e, k) => [k, e.area.population ?? 1]),
+    inside,
     usedNames: new Set(),
     addressAt: new Map(),
     siteIdByRole: {},
@@ -128,14 +143,14 @@ function locate(state: TownState, slot: SiteSlot): [LngLat, number | undefined] 
   const { town, rng } = state;
   if (slot.role === 'area_desk') {
     const d = slot.dailyLifeIndex!;
-    return [scatter(town.dailyLifeCentres[d]!, 500, town.dailyLife[d]!.geometry, rng), undefined];
+    return [scatter(town.dailyLifeCentres[d]!, 500, state.inside.dailyLife[d]!, rng), undefined];
   }
   if (slot.role === 'town_desk') {
     const shared = slot.category === 'general_welfare_desk' || slot.category === 'child_family_center' ? state.cityHall : state.welfareCentre;
-    return [slot.category === 'disability_consultation' ? scatter(shared, 300, town.municipality.geometry, rng) : shared, undefined];
+    return [slot.category === 'disability_consultation' ? scatter(shared, 300, state.inside.town, rng) : shared, undefined];
   }
   const district = rng.weighted(state.districtWeights);
-  return [scatter(town.elementary[district]!.centre, rng.float(250, 650), town.municipality.geometry, rng), district];
+  return [scatter(town.elementary[district]!.centre, rng.float(250, 650), state.inside.town, rng), district];
 }
 
 // --- names, words, contact --------------------------------------------------------------------
@@ -265,7 +280,7 @@ function statusFor(rng: Rng, slot: SiteSlot): Site['status'] {
 function buildSite(state: TownState, slot: SiteSlot, index: number): PlacedSite {
   const { town, rng } = state;
   const [location, guess] = locate(state, slot);
-  const district = districtAt(town, location, guess);
+  const district = districtAt(state, location, guess);
   const dailyLife = town.elementary[district]!.dailyLifeIndex;
   const org = orgFor(state, slot, district);
   const districtPlaces = town.elementary[district]!.placeNames;

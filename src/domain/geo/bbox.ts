@@ -7,22 +7,22 @@ export type BBox = [number, number, number, number];
 
 type Position = readonly [number, number];
 
-function positionsOf(geometry: AreaGeometry): Position[] {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return polygons.flat(2);
-}
-
-/** The smallest box holding every vertex of a geometry, or every point of a list. */
-export function bboxOf(input: AreaGeometry | readonly Position[]): BBox {
-  const points = 'type' in input ? positionsOf(input) : input;
-  if (points.length === 0) throw new Error('bboxOf: no coordinates; pass a geometry or at least one point');
-  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+function extend(box: BBox, points: readonly Position[]): void {
   for (const [lng, lat] of points) {
     if (lng < box[0]) box[0] = lng;
     if (lat < box[1]) box[1] = lat;
     if (lng > box[2]) box[2] = lng;
     if (lat > box[3]) box[3] = lat;
   }
+}
+
+/** The smallest box holding every vertex of a geometry, or every point of a list. */
+export function bboxOf(input: AreaGeometry | readonly Position[]): BBox {
+  const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  if (!('type' in input)) extend(box, input);
+  else if (input.type === 'Polygon') for (const ring of input.coordinates) extend(box, ring);
+  else for (const polygon of input.coordinates) for (const ring of polygon) extend(box, ring);
+  if (box[0] === Infinity) throw new Error('bboxOf: no coordinates; pass a geometry or at least one point');
   return box;
 }
 

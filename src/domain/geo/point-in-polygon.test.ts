@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPoint, pointInPolygon } from './point-in-polygon';
+import { containsPoint, pointInPolygon, pointTester } from './point-in-polygon';
 import { createRng } from '../demo/rng';
 import type { AreaGeometry, LngLat } from '../model';
 
@@ -37,12 +37,15 @@ describe('pointInPolygon / containsPoint', () => {
     expect(pointInPolygon([140, 35.5], withHole, { ignoreBoundary: true })).toBe(false);
   });
 
-  it('containsPoint agrees with pointInPolygon everywhere (property check)', () => {
+  it('containsPoint and pointTester agree with pointInPolygon everywhere (property check)', () => {
     const rng = createRng(11);
+    const [inIslands, inHoled] = [pointTester(twoIslands), pointTester(withHole)];
     for (let i = 0; i < 2_000; i++) {
       const p: LngLat = [rng.float(138.8, 140.3), rng.float(34.8, 36.2)];
       expect(containsPoint(twoIslands, p)).toBe(pointInPolygon(p, twoIslands));
       expect(containsPoint(withHole, p)).toBe(pointInPolygon(p, withHole));
+      expect(inIslands(p)).toBe(pointInPolygon(p, twoIslands));
+      expect(inHoled(p)).toBe(pointInPolygon(p, withHole));
     }
   });
 });

@@ -30,3 +30,9 @@ function cachedBBox(geometry: AreaGeometry): BBox {
 export function containsPoint(geometry: AreaGeometry, p: LngLat): boolean {
   return bboxContains(cachedBBox(geometry), p) && pointInPolygon(p, geometry);
 }
+
+/** A containment test bound to one geometry, for hot loops that test many points against it. */
+export function pointTester(geometry: AreaGeometry): (p: LngLat) => boolean {
+  const box = bboxOf(geometry);
+  return (p) => bboxContains(box, p) && booleanPointInPolygon(p, geometry);
+}
