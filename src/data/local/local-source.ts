@@ -167,6 +167,8 @@ export class LocalDataSource implements DataSource {
 
   /** help desks serving any of these areas (or the whole municipality), nearest first */
   private desksFor(l: Loaded, areaIds: string[], point: [number, number]): (PublicSite & { distanceM: number })[] {
+    // outside every area we list, not even the town-wide desks are responsible
+    if (areaIds.length === 0) return [];
     const inAreas = new Set(areaIds);
     return l.sites
       .filter((s) => CATEGORY_BY_ID[s.categoryId].helpDesk)

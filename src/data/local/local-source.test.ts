@@ -1,0 +1,143 @@
+// The local source against a real IndexedDB implementation (fake-indexeddb), with a small demo.
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoDataset } from '../../domain/demo/generate';
+import type { Dataset } from '../../domain/model';
+import { CATEGORY_BY_ID } from '../../domain/taxonomy';
+import { LocalDataSource } from './local-source';
+import { isPublicMenu, isPublicSite, publicView } from './public-view';
+
+let demo: Dataset;
+beforeAll(() => {
+  demo = generateDemoDataset({ today: '2026-11-01' });
+});
+
+function source(factory = new IDBFactory(), data?: Dataset) {
+  let generated = 0;
+  const s = new LocalDataSource({
+    indexedDB: factory,
+    generate: async () => {
+      generated++;
+      return structuredClone(data ?? demo);
+    },
+  });
+  return { s, generated: () => generated };
+}
+
+describe('public view', () => {
+  it('keeps only published, public, non-confidential sites and their published public menus', () => {
+    const view = publicView(demo);
+    const siteIds = new Set(view.sites.map((s) => s.id));
+    expect(view.sites.length).toBe(demo.sites.filter(isPublicSite).length);
+    expect(view.sites.length).toBeLessThan(demo.sites.length);
+    for (const s of demo.sites) expect(siteIds.has(s.id)).toBe(s.status === 'published' && s.visibility === 'public' && !s.confidential);
+    const menuIds = new Set(view.menus.map((m) => m.id));
+    for (const m of demo.menus) expect(menuIds.has(m.id)).toBe(isPublicMenu(m, siteIds));
+    expect(view.menus.some((m) => demo.menus.find((x) => x.id === m.id)!.visibility === 'staff')).toBe(false);
+  });
+
+  it('drops private fields', () => {
+    const view = publicView(demo);
+    for (const s of view.sites) {
+      expect(s).not.toHaveProperty('confidential');
+      expect(s).not.toHaveProperty('status');
+      expect(s).not.toHaveProperty('publicContactSiteId');
+    }
+    for (const m of view.menus) expect(m).not.toHaveProperty('visibility');
+  });
+});
+
+describe('LocalDataSource', () => {
+  it('generates the demo once and reads it back from IndexedDB on the next start', async () => {
+    const factory = new IDBFactory();
+    const first = source(factory);
+    await first.s.ready();
+    expect(first.generated()).toBe(1);
+    const second = source(factory);
+    const points = await second.s.getPublicPoints();
+    expect(second.generated()).toBe(0);
+    expect(points.length).toBe(demo.sites.filter(isPublicSite).length);
+  });
+
+  it('never returns a non-public site by id', async () => {
+    const { s } = source();
+    const hidden = demo.sites.filter((x) => !isPublicSite(x));
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const site of hidden) expect(await s.getPublicSite(site.id)).toBeNull();
+  });
+
+  it('returns a site with its public menus and the help desks of its area', async () => {
+    const { s } = source();
+    const site = demo.sites.find((x) => isPublicSite(x) && !CATEGORY_BY_ID[x.categoryId].helpDesk)!;
+    const detail = await s.getPublicSite(site.id);
+    expect(detail?.site.name).toBe(site.name);
+    expect(detail?.menus.every((m) => m.siteId === site.id)).toBe(true);
+    expect(detail!.helpDesks.length).toBeGreaterThan(0);
+    expect(detail!.helpDesks.every((d) => CATEGORY_BY_ID[d.categoryId].helpDesk)).toBe(true);
+    expect(detail!.areas.map((a) => a.level)).toContain('daily_life');
+  });
+
+  it('finds the help desks serving a point, nearest first, and none outside every area', async () => {
+    const { s } = source();
+    const area = demo.areas.find((a) => a.level === 'daily_life')!;
+    const desk = demo.sites.find((x) => isPublicSite(x) && x.serviceAreaIds.includes(area.id))!;
+    const r = await s.findHelpDesks(desk.location);
+    expect(r.areas.map((a) => a.id)).toContain(area.id);
+    expect(r.desks.map((d) => d.id)).toContain(desk.id);
+    const distances = r.desks.map((d) => d.distanceM);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    const far = await s.findHelpDesks([130.0, 33.0]);
+    expect(far.areas).toEqual([]);
+    expect(far.desks).toEqual([]);
+  });
+
+  it('searches through the index: filters narrow, hits respect the bbox', async () => {
+    const { s } = source();
+    const all = await s.searchPublicSites({});
+    const free = await s.searchPublicSites({ free: true });
+    expect(free.total).toBeLessThan(all.total);
+    expect(free.total).toBeGreaterThan(0);
+    const town = demo.areas.find((a) => a.level === 'daily_life')!;
+    const ring = town.geometry.type === 'Polygon' ? town.geometry.coordinates[0]! : town.geometry.coordinates[0]![0]!;
+    const lngs = ring.map((p) => p[0]);
+    const lats = ring.map((p) => p[1]);
+    const bbox: [number, number, number, number] = [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
+    const inView = await s.searchPublicSites({ bbox }, { limit: 1000 });
+    expect(inView.totalInView).toBeLessThan(inView.total);
+    for (const h of inView.hits) {
+      expect(h.site.location[0]).toBeGreaterThanOrEqual(bbox[0]);
+      expect(h.site.location[1]).toBeLessThanOrEqual(bbox[3]);
+    }
+  });
+
+  it('backs up and restores; a bad backup changes nothing and says why', async () => {
+    const factory = new IDBFactory();
+    const { s } = source(factory);
+    const backup = await s.exportBackup();
+    const smaller: Dataset = { ...structuredClone(backup), sites: backup.sites.slice(0, 10) };
+    await s.restoreBackup(smaller);
+    expect((await s.exportBackup()).sites.length).toBe(10);
+    // survives a restart
+    expect((await source(factory).s.exportBackup()).sites.length).toBe(10);
+
+    const broken = { ...structuredClone(backup), sites: [{ ...backup.sites[0], municipalityCode: '131017' }] };
+    await expect(s.restoreBackup(broken)).rejects.toThrow(/バックアップファイルを読み込めません.*municipalityCode/);
+    await expect(s.restoreBackup({ hello: 'world' })).rejects.toThrow(/バックアップファイルを読み込めません/);
+    expect((await s.exportBackup()).sites.length).toBe(10);
+    expect((await source(factory).s.exportBackup()).sites.length).toBe(10);
+  });
+
+  it('resets to the demo', async () => {
+    const factory = new IDBFactory();
+    const { s } = source(factory);
+    await s.restoreBackup({ ...structuredClone(demo), sites: [], menus: [] });
+    expect((await s.getPublicPoints()).length).toBe(0);
+    await s.resetToDemo();
+    expect((await s.getPublicPoints()).length).toBe(demo.sites.filter(isPublicSite).length);
+  });
+
+  it('refuses a dataset URL from another origin', async () => {
+    const s = new LocalDataSource({ datasetUrl: 'https://evil.example/data.json', indexedDB: new IDBFactory() });
+    await expect(s.ready()).rejects.toThrow(/same-origin/);
+  });
+});
