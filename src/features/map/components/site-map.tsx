@@ -7,6 +7,7 @@ import {
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
+  prewarm,
   setWorkerUrl,
   type ErrorEvent as MapErrorEvent,
   type GeoJSONSource,
@@ -29,6 +30,9 @@ import './site-map.css';
 
 // MapLibre 6 is ESM-only and cannot guess where Vite put its worker: tell it once, at module load.
 setWorkerUrl(workerUrl);
+// Start the worker now, while the page is still loading its data, rather than when the map is
+// created; and keep it when a map unmounts, so going back to the map (SPA navigation) reuses it.
+prewarm();
 
 export type { MapView };
 
@@ -59,6 +63,12 @@ export type SiteMapProps = {
   onViewChange(view: MapView): void;
   /** accessible name of the map */
   label: string;
+  /**
+   * true while `points`/`areas` are still loading. Mount the map early with empty data and this
+   * flag: MapLibre then starts (worker, WebGL, basemap) while the data loads, and the map is not
+   * reported idle (data-map-idle, aria-busy) until the real data is drawn.
+   */
+  dataPending?: boolean;
   ref?: Ref<SiteMapHandle>;
   className?: string;
 };
@@ -89,6 +99,7 @@ export function SiteMap({
   initialView,
   onViewChange,
   label,
+  dataPending = false,
   ref,
   className,
 }: SiteMapProps) {
@@ -114,7 +125,14 @@ export function SiteMap({
   // hover from the pointer, used when the parent does not control hover
   const pointerHover = useRef<string | null>(null);
 
-  const setIdle = (idle: boolean) => rootRef.current?.setAttribute('data-map-idle', String(idle));
+  // idle as MapLibre reports it; the page sees it only once the data is in (see `dataPending`)
+  const mapIdle = useRef(false);
+  const pendingRef = useRef(dataPending);
+  const showIdle = useEffectEvent(() => rootRef.current?.setAttribute('data-map-idle', String(mapIdle.current && !pendingRef.current)));
+  const setIdle = useEffectEvent((idle: boolean) => {
+    mapIdle.current = idle;
+    showIdle();
+  });
 
   /** Pushes props into the live map: data by setData (never a new map), selection by feature-state. */
   const sync = useEffectEvent(() => {
@@ -191,6 +209,8 @@ export function SiteMap({
     const host = hostRef.current;
     if (!host) return;
     const init = initialState();
+    // user-timing marks: the map benchmark reads them to say where the time to first idle goes
+    performance.mark('kasane:map-create');
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
@@ -227,6 +247,8 @@ export function SiteMap({
     };
     const uninstallHook = installTestHook(map);
 
+    map.once('load', () => performance.mark('kasane:map-load'));
+    map.once('idle', () => performance.mark('kasane:map-idle'));
     map.on('load', () => {
       applied.current.loaded = true;
       sync();
@@ -271,6 +293,11 @@ export function SiteMap({
   }, []);
 
   useEffect(() => sync(), [siteFeatures, matchIds, areaData, selectedId, hoveredId, label, t]);
+  useEffect(() => {
+    // declared after the sync effect: when the data arrives, setData has already marked the map busy
+    pendingRef.current = dataPending;
+    showIdle();
+  });
 
   useImperativeHandle(
     ref,
@@ -300,7 +327,12 @@ export function SiteMap({
   );
 
   return (
-    <div ref={rootRef} className={['site-map', className].filter(Boolean).join(' ')} data-map-idle="false">
+    <div
+      ref={rootRef}
+      className={['site-map', className].filter(Boolean).join(' ')}
+      data-map-idle="false"
+      aria-busy={dataPending || undefined}
+    >
       <div ref={hostRef} className="site-map__canvas" />
       <p id={hintId} className="site-map__sr-only">
         {t('map.keyboardHint')}
