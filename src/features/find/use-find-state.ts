@@ -12,6 +12,8 @@ export function useFindState(): [FindState, (patch: Partial<FindState>) => void]
   const state = useMemo(() => parseFindState(search), [search]);
   const update = useCallback(
     (patch: Partial<FindState>) => {
+      // a late event (the map's moveend after a link was followed) must not drag the user back
+      if (window.location.pathname !== '/') return;
       // read the live URL, not the closure: several updates may land before a re-render
       const current = parseFindState(window.location.search);
       navigate(`/${serializeFindState({ ...current, ...patch })}`, { replace: true });

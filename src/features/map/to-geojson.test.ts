@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicPoint } from '../../data/port';
 import type { Area } from '../../domain/model';
-import { selectSiteFeatures, toAreaLabels, toAreaOutlines, toSiteFeatures } from './to-geojson';
+import { effectiveMatchIds, selectSiteFeatures, toAreaLabels, toAreaOutlines, toSiteFeatures } from './to-geojson';
 
 const points: PublicPoint[] = [
   { id: 's1', lng: 139.5, lat: 35.5, field: 'elderly', categoryId: 'salon', name: 'サロンA', helpDesk: false },
@@ -32,6 +32,23 @@ describe('site features', () => {
     expect(selectSiteFeatures(features, null).features).toHaveLength(2);
     expect(selectSiteFeatures(features, new Set(['s2', 'unknown'])).features.map((f) => f.properties.id)).toEqual(['s2']);
     expect(selectSiteFeatures(features, new Set()).features).toEqual([]);
+  });
+});
+
+describe('effectiveMatchIds', () => {
+  const features = toSiteFeatures(points);
+
+  it('drops a filter that keeps every point', () => {
+    expect(effectiveMatchIds(features, new Set(['s1', 's2']))).toBeNull();
+    expect(effectiveMatchIds(features, new Set(['s1', 's2', 'gone']))).toBeNull();
+    expect(effectiveMatchIds(features, null)).toBeNull();
+  });
+
+  it('keeps a filter that hides something', () => {
+    const some = new Set(['s1']);
+    expect(effectiveMatchIds(features, some)).toBe(some);
+    const sameSizeOtherIds = new Set(['s1', 'other']);
+    expect(effectiveMatchIds(features, sameSizeOtherIds)).toBe(sameSizeOtherIds);
   });
 });
 

@@ -23,6 +23,19 @@ export function toSiteFeatures(points: readonly PublicPoint[]): SitePointFeature
   }));
 }
 
+/**
+ * The filter that actually applies: null when `matchIds` keeps every feature. A search with no
+ * criteria matches everything; treating that as "no filter" spares the worker a second load of
+ * the same points (re-clustering 50,000 points costs a visible fraction of a second).
+ */
+export function effectiveMatchIds(
+  features: readonly SitePointFeature[],
+  matchIds: ReadonlySet<string> | null,
+): ReadonlySet<string> | null {
+  if (!matchIds || matchIds.size < features.length) return matchIds;
+  return features.every((f) => matchIds.has(f.properties.id)) ? null : matchIds;
+}
+
 /** The features to show: all of them when `matchIds` is null, else only the matches. */
 export function selectSiteFeatures(
   features: readonly SitePointFeature[],

@@ -111,7 +111,7 @@ export function FindPage() {
 
   return (
     <div className="find">
-      <section className="find__panel" aria-labelledby="find-title">
+      <section className="find__controls" aria-labelledby="find-title">
         <h1 id="find-title" className="find__title">
           {t('find.title')}
         </h1>
@@ -151,20 +151,6 @@ export function FindPage() {
         <p role="status" className="find__count">
           {countText}
         </p>
-        {state.sort === 'distance' && state.origin && <p className="find__note">{t('find.distanceNote')}</p>}
-        {list.isError && <p className="error-text">{t('common.error')}</p>}
-        {data && data.total === 0 && <p>{t('find.none')}</p>}
-        {data && data.total > 0 && data.totalInView === 0 && <p>{t('find.noneInView')}</p>}
-        {data && (
-          <ResultsList
-            hits={data.hits}
-            remaining={Math.max(0, data.totalInView - data.hits.length)}
-            today={today}
-            selectedId={selectedId}
-            onHover={setHoveredId}
-            onMore={() => setLimit((l) => l + PAGE)}
-          />
-        )}
       </section>
       <section className="find__map" aria-label={t('find.mapLabel')}>
         {points.data && areas.data && (
@@ -196,6 +182,22 @@ export function FindPage() {
           <summary>{t('find.legend')}</summary>
           <MapLegend headingLevel={2} />
         </details>
+      </section>
+      <section className="find__list" aria-label={t('find.results')}>
+        {state.sort === 'distance' && state.origin && <p className="find__note">{t('find.distanceNote')}</p>}
+        {list.isError && <p className="error-text">{t('common.error')}</p>}
+        {data && data.total === 0 && <p>{t('find.none')}</p>}
+        {data && data.total > 0 && data.totalInView === 0 && <p>{t('find.noneInView')}</p>}
+        {data && (
+          <ResultsList
+            hits={data.hits}
+            remaining={Math.max(0, data.totalInView - data.hits.length)}
+            today={today}
+            selectedId={selectedId}
+            onHover={setHoveredId}
+            onMore={() => setLimit((l) => l + PAGE)}
+          />
+        )}
       </section>
     </div>
   );

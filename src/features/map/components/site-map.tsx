@@ -24,7 +24,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { basemap } from '../basemap';
 import { buildStyle, LAYER, SITE_LAYERS, SOURCE } from '../layers';
 import { installTestHook } from '../test-hook';
-import { selectSiteFeatures, toAreaLabels, toAreaOutlines, toSiteFeatures, type SitePointFeature } from '../to-geojson';
+import { effectiveMatchIds, selectSiteFeatures, toAreaLabels, toAreaOutlines, toSiteFeatures, type SitePointFeature } from '../to-geojson';
 import { normalizeView, type MapView } from '../view';
 import './site-map.css';
 
@@ -112,6 +112,7 @@ export function SiteMap({
   const [unavailable, setUnavailable] = useState(false);
 
   const siteFeatures = useMemo(() => toSiteFeatures(points), [points]);
+  const shownIds = useMemo(() => effectiveMatchIds(siteFeatures, matchIds), [siteFeatures, matchIds]);
   const areaData = useMemo(() => ({ outlines: toAreaOutlines(areas), labels: toAreaLabels(areas) }), [areas]);
 
   // What the map currently shows, so that each change is pushed once and only when it differs.
@@ -140,10 +141,10 @@ export function SiteMap({
     const state = applied.current;
     if (!map || !state.loaded) return; // 'load' calls sync again
 
-    if (state.sites?.features !== siteFeatures || state.sites.matchIds !== matchIds) {
+    if (state.sites?.features !== siteFeatures || state.sites.matchIds !== shownIds) {
       setIdle(false);
-      void map.getSource<GeoJSONSource>(SOURCE.sites)?.setData(selectSiteFeatures(siteFeatures, matchIds));
-      state.sites = { features: siteFeatures, matchIds };
+      void map.getSource<GeoJSONSource>(SOURCE.sites)?.setData(selectSiteFeatures(siteFeatures, shownIds));
+      state.sites = { features: siteFeatures, matchIds: shownIds };
     }
     if (state.areas !== areaData) {
       setIdle(false);
@@ -192,8 +193,8 @@ export function SiteMap({
   });
   const initialState = useEffectEvent(() => ({
     view: initialView,
-    sites: selectSiteFeatures(siteFeatures, matchIds),
-    siteInputs: { features: siteFeatures, matchIds },
+    sites: selectSiteFeatures(siteFeatures, shownIds),
+    siteInputs: { features: siteFeatures, matchIds: shownIds },
     areaData,
     locale: {
       'Map.Title': label,
@@ -292,7 +293,7 @@ export function SiteMap({
     };
   }, []);
 
-  useEffect(() => sync(), [siteFeatures, matchIds, areaData, selectedId, hoveredId, label, t]);
+  useEffect(() => sync(), [siteFeatures, shownIds, areaData, selectedId, hoveredId, label, t]);
   useEffect(() => {
     // declared after the sync effect: when the data arrives, setData has already marked the map busy
     pendingRef.current = dataPending;
