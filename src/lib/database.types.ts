@@ -509,6 +509,7 @@ export type Database = {
           updated_by: string | null
           visibility: string
           public_site_json: Json | null
+          site_is_public: boolean | null
         }
         Insert: {
           access?: string | null
@@ -673,7 +674,7 @@ export type Database = {
       matching_menu_ids: {
         Args: {
           f: Database["public"]["CompositeTypes"]["site_filter"]
-          site_id: string
+          s: Database["public"]["Tables"]["sites"]["Row"]
         }
         Returns: string[]
       }
@@ -681,6 +682,14 @@ export type Database = {
         Args: {
           f: Database["public"]["CompositeTypes"]["site_filter"]
           m: Database["public"]["Tables"]["menus"]["Row"]
+        }
+        Returns: boolean
+      }
+      menu_visible: {
+        Args: {
+          f: Database["public"]["CompositeTypes"]["site_filter"]
+          m: Database["public"]["Tables"]["menus"]["Row"]
+          site_is_public: boolean
         }
         Returns: boolean
       }
@@ -740,6 +749,10 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      site_is_public: {
+        Args: { s: Database["public"]["Tables"]["sites"]["Row"] }
+        Returns: boolean
+      }
       site_matches: {
         Args: {
           f: Database["public"]["CompositeTypes"]["site_filter"]
@@ -751,6 +764,13 @@ export type Database = {
       site_tiles_base64: {
         Args: { x: number; y: number; z: number }
         Returns: string
+      }
+      site_visible: {
+        Args: {
+          f: Database["public"]["CompositeTypes"]["site_filter"]
+          s: Database["public"]["Tables"]["sites"]["Row"]
+        }
+        Returns: boolean
       }
       site_with_menus: { Args: { site_id: string }; Returns: Json }
       sites_in_bbox: {
@@ -813,6 +833,8 @@ export type Database = {
         accessibility: string[] | null
         ease: string[] | null
         has_menu_filters: boolean | null
+        caller_sees_all: boolean | null
+        caller_org_ids: string[] | null
       }
       site_hit: {
         id: string | null

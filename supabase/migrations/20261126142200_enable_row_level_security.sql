@@ -164,7 +164,7 @@ create policy "admins can remove areas" on public.areas
 
 -- sites --------------------------------------------------------------------------------------------
 alter table public.sites enable row level security;
-create policy "anonymous visitors can read published public sites" on public.sites
+create policy "visitors can read published public sites" on public.sites
   for select to anon, authenticated
   using (status = 'published' and visibility = 'public' and not confidential);
 create policy "staff can read every published site" on public.sites
@@ -194,7 +194,7 @@ create policy "admins can remove sites" on public.sites
 
 -- menus --------------------------------------------------------------------------------------------
 alter table public.menus enable row level security;
-create policy "anonymous visitors can read published public menus at public sites" on public.menus
+create policy "visitors can read published public menus at public sites" on public.menus
   for select to anon, authenticated
   using (
     status = 'published' and visibility = 'public'

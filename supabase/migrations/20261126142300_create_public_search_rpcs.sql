@@ -1,7 +1,14 @@
 -- Read RPCs of the map and the list (docs/database.md lists their arguments and limits).
--- All are security invoker: the caller's row-level security decides what they see, so a visitor
--- gets exactly the public listings and a staff member also the staff-only ones. On top of RLS
--- they return published listings only (a coordinator's drafts stay out of the map).
+-- They return published listings only (a coordinator's drafts stay out of the map), and of those
+-- exactly what the caller's row-level security lets them read: a visitor gets the public listings,
+-- staff and admins also staff-only and confidential ones, a coordinator also their organizations'.
+--
+-- Why security definer, with the visibility applied explicitly (public.site_visible,
+-- public.menu_visible) instead of through RLS: under RLS, Postgres may use a qual from the query
+-- in an index scan only if its operator is leakproof, and PostGIS's && / ST_DWithin and text LIKE
+-- are not. Through RLS every spatial or keyword query became a scan of all public rows (seconds at
+-- 200,000 sites); as definer the GIST and trigram indexes answer them. The pgTAP tests run every RPC
+-- as each role against the RLS results, so the two cannot drift apart silently.
 -- Bad arguments raise 22023 (invalid_parameter_value, HTTP 400 through PostgREST) with a hint.
 --
 -- Filters are the public search query of src/domain/search/query.ts as jsonb, camelCase keys:
@@ -23,9 +30,11 @@ create type public.site_filter as (
   free boolean,
   accessibility text[],
   ease text[],
-  has_menu_filters boolean -- true when any menu-level key is set
+  has_menu_filters boolean, -- true when any menu-level key is set
+  caller_sees_all boolean, -- the caller is staff or admin: every published listing
+  caller_org_ids text[] -- organizations the caller maintains as a coordinator
 );
-comment on type public.site_filter is 'Parsed public filters (see public.parse_site_filters).';
+comment on type public.site_filter is 'Parsed public filters and what the caller may see (see public.parse_site_filters).';
 
 create function public.raise_invalid_argument(message text, hint text)
 returns void
@@ -58,6 +67,9 @@ begin
   f.help_desks_only := false;
   f.free := false;
   f.has_menu_filters := false;
+  -- who is asking: the same helpers as the RLS policies (they read the JWT claims)
+  f.caller_sees_all := public.is_staff() or public.is_admin();
+  f.caller_org_ids := public.my_organization_ids();
   if filters is null or filters = 'null'::jsonb then
     return f;
   end if;
@@ -129,7 +141,37 @@ begin
   return f;
 end
 $$;
-comment on function public.parse_site_filters(jsonb) is 'Validates and parses the public filters (jsonb, keys of the domain SiteQuery); raises 22023 with a hint on a bad filter.';
+comment on function public.parse_site_filters(jsonb) is 'Validates and parses the public filters (jsonb, keys of the domain SiteQuery) and records what the caller may see; raises 22023 with a hint on a bad filter.';
+
+-- what the read RPCs show of a site or a menu: published, and readable by the caller under RLS
+create function public.site_is_public(s public.sites)
+returns boolean
+language sql
+immutable
+as $$
+  select s.status = 'published' and s.visibility = 'public' and not s.confidential
+$$;
+comment on function public.site_is_public(public.sites) is 'The visitors'' filter of a site (the RLS policy for anon): published, public, not confidential.';
+
+create function public.site_visible(s public.sites, f public.site_filter)
+returns boolean
+language sql
+stable
+as $$
+  select s.status = 'published'
+    and ((s.visibility = 'public' and not s.confidential) or f.caller_sees_all or s.organization_id = any (f.caller_org_ids))
+$$;
+comment on function public.site_visible(public.sites, public.site_filter) is 'A published site the caller may read under RLS (the read RPCs apply it as security definer).';
+
+create function public.menu_visible(m public.menus, site_is_public boolean, f public.site_filter)
+returns boolean
+language sql
+stable
+as $$
+  select m.status = 'published'
+    and ((m.visibility = 'public' and (m.site_id is null or site_is_public)) or f.caller_sees_all or m.organization_id = any (f.caller_org_ids))
+$$;
+comment on function public.menu_visible(public.menus, boolean, public.site_filter) is 'A published menu the caller may read under RLS, given whether its site is public (the read RPCs apply it as security definer).';
 
 -- does a menu satisfy the menu-level filters? (caller checks status)
 create function public.menu_matches(m public.menus, f public.site_filter)
@@ -160,24 +202,26 @@ as $$
     and (f.text_pattern is null
          or s.search_text like f.text_pattern
          or exists (select 1 from public.menus m
-                    where m.site_id = s.id and m.status = 'published' and m.search_text like f.text_pattern))
+                    where m.site_id = s.id and m.search_text like f.text_pattern
+                      and public.menu_visible(m, public.site_is_public(s), f)))
     and (not f.has_menu_filters
          or exists (select 1 from public.menus m
-                    where m.site_id = s.id and m.status = 'published' and public.menu_matches(m, f)))
+                    where m.site_id = s.id and public.menu_matches(m, f)
+                      and public.menu_visible(m, public.site_is_public(s), f)))
 $$;
-comment on function public.site_matches(public.sites, public.site_filter) is 'Site-level public filters plus: some published menu satisfies every menu-level filter; text matches the site or one of its menus.';
+comment on function public.site_matches(public.sites, public.site_filter) is 'Site-level public filters plus: some menu visible to the caller satisfies every menu-level filter; text matches the site or one of its visible menus.';
 
--- ids of a site's published menus that satisfy the menu-level filters (all of them without filters)
-create function public.matching_menu_ids(site_id text, f public.site_filter)
+-- ids of a site's menus visible to the caller that satisfy the menu-level filters (all of them without filters)
+create function public.matching_menu_ids(s public.sites, f public.site_filter)
 returns text[]
 language sql
 stable
 as $$
   select coalesce(array_agg(m.id order by m.id), '{}')
   from public.menus m
-  where m.site_id = matching_menu_ids.site_id and m.status = 'published' and public.menu_matches(m, f)
+  where m.site_id = s.id and public.menu_matches(m, f) and public.menu_visible(m, public.site_is_public(s), f)
 $$;
-comment on function public.matching_menu_ids(text, public.site_filter) is 'Published menus of a site (visible to the caller) that satisfy the menu-level filters.';
+comment on function public.matching_menu_ids(public.sites, public.site_filter) is 'Menus of a site visible to the caller that satisfy the menu-level filters.';
 
 -- one site in a result list: the public columns, its position, the matching menus
 create type public.site_hit as (
@@ -231,11 +275,12 @@ create function public.sites_in_bbox(
 returns setof public.site_hit
 language plpgsql
 stable
-set search_path = public, extensions
+security definer
+set search_path = ''
 as $$
 declare
   f public.site_filter := public.parse_site_filters(filters);
-  box geometry;
+  box extensions.geometry;
 begin
   if west is null or south is null or east is null or north is null
      or west not between -180 and 180 or east not between -180 and 180
@@ -249,19 +294,19 @@ begin
   end if;
   perform public.check_max_rows(max_rows, 5000);
   -- a lon/lat box is an exact rectangle in Web Mercator, so the 3857 index answers it exactly
-  box := st_transform(st_makeenvelope(west, south, east, north, 4326), 3857);
+  box := extensions.st_transform(extensions.st_makeenvelope(west, south, east, north, 4326), 3857);
 
   return query
   select s.id, s.organization_id, s.name, s.kana, s.category_id, s.fields,
-         st_x(s.location::geometry), st_y(s.location::geometry),
+         extensions.st_x(s.location::extensions.geometry), extensions.st_y(s.location::extensions.geometry),
          s.address, s.municipality_code, s.contact, s.access, s.accessibility, s.description,
          s.photo_url, s.service_area_ids, s.last_verified,
-         public.matching_menu_ids(s.id, f),
+         public.matching_menu_ids(s, f),
          null::double precision,
          count(*) over ()
   from public.sites s
-  where s.location_3857 && box
-    and s.status = 'published'
+  where s.location_3857 operator(extensions.&&) box
+    and public.site_visible(s, f)
     and public.site_matches(s, f)
   order by s.kana, s.id
   limit max_rows;
@@ -275,7 +320,8 @@ create function public.search_sites(query text, filters jsonb default '{}', max_
 returns setof public.site_hit
 language plpgsql
 stable
-set search_path = public, extensions
+security definer
+set search_path = ''
 as $$
 declare
   f public.site_filter;
@@ -299,15 +345,15 @@ begin
     where m.search_text like f.text_pattern and m.status = 'published' and m.site_id is not null
   )
   select s.id, s.organization_id, s.name, s.kana, s.category_id, s.fields,
-         st_x(s.location::geometry), st_y(s.location::geometry),
+         extensions.st_x(s.location::extensions.geometry), extensions.st_y(s.location::extensions.geometry),
          s.address, s.municipality_code, s.contact, s.access, s.accessibility, s.description,
          s.photo_url, s.service_area_ids, s.last_verified,
-         public.matching_menu_ids(s.id, f),
+         public.matching_menu_ids(s, f),
          null::double precision,
          count(*) over ()
   from hits h
   join public.sites s on s.id = h.id
-  where s.status = 'published'
+  where public.site_visible(s, f)
     and public.site_matches(s, f)
   order by s.kana, s.id
   limit max_rows;
@@ -345,11 +391,12 @@ create function public.nearest_menus(
 returns setof public.menu_hit
 language plpgsql
 stable
-set search_path = public, extensions
+security definer
+set search_path = ''
 as $$
 declare
   f public.site_filter := public.parse_site_filters(filters);
-  origin geography;
+  origin extensions.geography;
 begin
   if lng is null or lat is null or lng not between 122 and 154 or lat not between 20 and 46 then
     perform public.raise_invalid_argument(format('the point (%s, %s) is not in Japan', lng, lat),
@@ -360,24 +407,24 @@ begin
       'a 15-minute walk is about 1200 m');
   end if;
   perform public.check_max_rows(max_rows, 500);
-  origin := st_setsrid(st_makepoint(lng, lat), 4326)::geography;
+  origin := extensions.st_setsrid(extensions.st_makepoint(lng, lat), 4326)::extensions.geography;
 
-  -- KNN: the GIST index on sites.location yields sites nearest first; the radius bounds it
+  -- the GIST index on sites.location finds the sites within the radius; nearest first
   return query
   select m.id, m.title, m.needs, m.targets, m.ease, m.cost_kind, m.availability, m.schedule,
          s.id, s.name, s.category_id,
-         st_x(s.location::geometry), st_y(s.location::geometry),
-         st_distance(s.location, origin, false)
+         extensions.st_x(s.location::extensions.geometry), extensions.st_y(s.location::extensions.geometry),
+         extensions.st_distance(s.location, origin, false)
   from public.sites s
   join public.menus m on m.site_id = s.id
-  where st_dwithin(s.location, origin, radius_m, false)
-    and s.status = 'published'
-    and m.status = 'published'
+  where extensions.st_dwithin(s.location, origin, radius_m, false)
+    and public.site_visible(s, f)
     and public.site_matches(s, f)
     and public.menu_matches(m, f)
-  order by s.location <-> origin, s.id, m.id
+    and public.menu_visible(m, public.site_is_public(s), f)
+  order by s.location operator(extensions.<->) origin, s.id, m.id
   limit max_rows;
 end
 $$;
 comment on function public.nearest_menus(double precision, double precision, double precision, integer, jsonb) is
-  'Published menus visible to the caller at sites within radius_m (0 < r ≤ 50000, default 3000) of (lng, lat), nearest first by KNN on the site index; filters as in sites_in_bbox; max_rows 1–500 (default 50). Outreach menus without a site are not included.';
+  'Published menus visible to the caller at sites within radius_m (0 < r ≤ 50000, default 3000) of (lng, lat), nearest first (GIST index on sites.location); filters as in sites_in_bbox; max_rows 1–500 (default 50). Outreach menus without a site are not included.';

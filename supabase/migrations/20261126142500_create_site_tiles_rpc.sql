@@ -6,16 +6,20 @@
 --   z < 8  layer "sites": one point per grid cell (64 × 64 cells per tile) with point_count,
 --          cluster = true and field (the most common first field), placed at the mean position.
 -- site_tiles_base64 is the same tile as base64 text, for supabase-js .rpc() (which parses JSON).
+-- Security definer with the caller's visibility applied explicitly, like the other read RPCs (see
+-- 20261126142300): under RLS the && on the tile envelope could not use the index.
 
 create function public.site_tiles(z integer, x integer, y integer)
 returns bytea
 language plpgsql
 stable
 parallel safe
-set search_path = public, extensions
+security definer
+set search_path = ''
 as $$
 declare
-  env geometry;
+  f public.site_filter := public.parse_site_filters('{}');
+  env extensions.geometry;
   cell double precision;
   tile bytea;
 begin
@@ -25,33 +29,35 @@ begin
   if x not between 0 and (1 << z) - 1 or y not between 0 and (1 << z) - 1 then
     perform public.raise_invalid_argument(format('tile %s/%s/%s does not exist', z, x, y), format('x and y are 0…%s at zoom %s', (1 << z) - 1, z));
   end if;
-  env := st_tileenvelope(z, x, y);
+  env := extensions.st_tileenvelope(z, x, y);
 
   if z >= 8 then
-    select st_asmvt(t, 'sites', 4096, 'geom')
+    select extensions.st_asmvt(t, 'sites', 4096, 'geom')
     into tile
     from (
-      select st_asmvtgeom(s.location_3857, env, 4096, 64, true) as geom,
+      select extensions.st_asmvtgeom(s.location_3857, env, 4096, 64, true) as geom,
              s.id, s.name, s.category_id, s.fields[1] as field, c.help_desk
       from public.sites s
       join public.categories c on c.id = s.category_id
-      where s.location_3857 && st_expand(env, (st_xmax(env) - st_xmin(env)) * 64 / 4096)
-        and s.status = 'published'
+      where s.location_3857 operator(extensions.&&) extensions.st_expand(env, (extensions.st_xmax(env) - extensions.st_xmin(env)) * 64 / 4096)
+        and public.site_visible(s, f)
     ) t
     where t.geom is not null;
   else
-    cell := (st_xmax(env) - st_xmin(env)) / 64;
-    select st_asmvt(t, 'sites', 4096, 'geom')
+    cell := (extensions.st_xmax(env) - extensions.st_xmin(env)) / 64;
+    select extensions.st_asmvt(t, 'sites', 4096, 'geom')
     into tile
     from (
-      select st_asmvtgeom(st_point(avg(st_x(s.location_3857)), avg(st_y(s.location_3857)), 3857), env, 4096, 64, true) as geom,
+      select extensions.st_asmvtgeom(
+               extensions.st_point(avg(extensions.st_x(s.location_3857)), avg(extensions.st_y(s.location_3857)), 3857),
+               env, 4096, 64, true) as geom,
              count(*)::integer as point_count,
              true as cluster,
              mode() within group (order by s.fields[1]) as field
       from public.sites s
-      where s.location_3857 && env
-        and s.status = 'published'
-      group by floor(st_x(s.location_3857) / cell), floor(st_y(s.location_3857) / cell)
+      where s.location_3857 operator(extensions.&&) env
+        and public.site_visible(s, f)
+      group by floor(extensions.st_x(s.location_3857) / cell), floor(extensions.st_y(s.location_3857) / cell)
     ) t
     where t.geom is not null;
   end if;

@@ -1,7 +1,7 @@
 -- The read RPCs: they run with the caller's row-level security, return published listings only,
 -- apply the public filters, and refuse bad arguments with 22023 and a hint.
 begin;
-select plan(57);
+select plan(61);
 select tests.create_fixtures();
 
 create temporary table hits (who text, label text, ids text) on commit drop;
@@ -50,6 +50,14 @@ insert into hits select 'staff', 'menu ids of site_a_pub', array_to_string(menu_
   from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{}', 100) where id = 'site_a_pub';
 insert into hits select 'staff', 'search シェルター', (select string_agg(id, ',') from public.search_sites('シェルター', '{}', 10));
 
+select tests.act_as('stranger');
+insert into hits select 'stranger', 'no filter', (select string_agg(id, ',' order by id) from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{}', 100));
+insert into hits select 'stranger', 'nearest', (select string_agg(menu_id, ',') from public.nearest_menus(139.0036, 36.3319, 5000, 50, '{}'));
+
+select tests.act_as('coordinator_b');
+insert into hits select 'coordinator_b', 'no filter (its confidential site too)', (select string_agg(id, ',' order by id) from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{}', 100));
+insert into hits select 'coordinator_b', 'nearest (its menu at the confidential site too)', (select string_agg(menu_id, ',') from public.nearest_menus(139.0036, 36.3319, 5000, 50, '{}'));
+
 select tests.act_as('coordinator_a');
 insert into hits select 'coordinator_a', 'no filter (no drafts on the map)', (select string_agg(id, ',' order by id) from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{}', 100));
 reset role;
@@ -89,6 +97,10 @@ from hits join (values
   ('staff', 'no filter', 'site_a_pub,site_a_staff,site_b_desk,site_b_shelter'),
   ('staff', 'menu ids of site_a_pub', 'menu_a_pub,menu_a_staff,menu_shop_trial'),
   ('staff', 'search シェルター', 'site_b_shelter'),
+  ('stranger', 'no filter', 'site_a_pub,site_b_desk'),
+  ('stranger', 'nearest', 'menu_a_pub,menu_b_desk'),
+  ('coordinator_b', 'no filter (its confidential site too)', 'site_a_pub,site_b_desk,site_b_shelter'),
+  ('coordinator_b', 'nearest (its menu at the confidential site too)', 'menu_a_pub,menu_b_desk,menu_b_shelter'),
   ('coordinator_a', 'no filter (no drafts on the map)', 'site_a_pub,site_a_staff,site_b_desk')
 ) as e(who2, label2, expected) on e.who2 = hits.who and e.label2 = hits.label;
 
