@@ -149,6 +149,12 @@ export const siteSchema = z.object({
   serviceAreaIds: z.array(z.string()),
   lastVerified: isoDate, // 最終確認日
   updatedAt: z.string(),
+}).superRefine((s, ctx) => {
+  // a confidential site is reached through a public desk, never by its point
+  if (s.confidential && !s.publicContactSiteId)
+    ctx.addIssue({ code: 'custom', message: '非公開の場所には、代わりに案内する公開の窓口を指定してください', path: ['publicContactSiteId'] });
+  if (!s.confidential && s.publicContactSiteId)
+    ctx.addIssue({ code: 'custom', message: '案内先の窓口は非公開の場所にだけ指定できます', path: ['publicContactSiteId'] });
 });
 export type Site = z.infer<typeof siteSchema>;
 
@@ -172,6 +178,9 @@ export const menuSchema = z.object({
   status: z.enum(LISTING_STATUSES),
   lastVerified: isoDate,
   updatedAt: z.string(),
+}).superRefine((m, ctx) => {
+  if (m.ageMin !== undefined && m.ageMax !== undefined && m.ageMin > m.ageMax)
+    ctx.addIssue({ code: 'custom', message: '年齢の下限は上限以下にしてください', path: ['ageMax'] });
 });
 export type Menu = z.infer<typeof menuSchema>;
 
