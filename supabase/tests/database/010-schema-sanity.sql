@@ -3,7 +3,7 @@
 -- extension in public, nobody but the service role bypassing RLS, no write privilege for anon,
 -- no truncate for API roles, a comment on every table.
 begin;
-select plan(10);
+select plan(11);
 
 select is_empty(
   $$ select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -71,6 +71,12 @@ select is_empty(
   $$ select tablename || ': ' || policyname from pg_policies
      where schemaname = 'public' and (policyname !~ ' ' or policyname ~ '^[a-z_]+$') $$,
   'every policy is named as a sentence'
+);
+
+select is_empty(
+  $$ select tablename || ': ' || policyname from pg_policies
+     where schemaname = 'public' and length(policyname) >= 63 $$,
+  'no policy name was cut at the 63-character identifier limit'
 );
 
 select * from finish();
