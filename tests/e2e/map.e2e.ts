@@ -2,7 +2,7 @@
 // a plain background, a quiet notice says the basemap is missing, the canvas is named and keyboard
 // operable, and the map's part of the page passes axe.
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, mapState, openPage, pageErrors, runAxe, waitForMapIdle, type Page } from './support/browser';
+import { closeBrowser, mapState, openPage, pageErrors, runAxe, waitForMapIdle, type Page } from './support/browser.ts';
 
 afterAll(closeBrowser);
 
@@ -44,6 +44,43 @@ describe('public map (offline)', () => {
     await page.waitForFunction((z) => (window.__kasaneMap?.getView().zoom ?? z) >= z + 0.99, before);
     await waitForMapIdle(page);
     expect((await mapState(page)).view.zoom).toBeCloseTo(before + 1, 1);
+  });
+
+  it('zooms in towards a cluster that is clicked', async (ctx) => {
+    const page = await openMap(ctx.skip);
+    const canvas = page.locator('canvas.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    // clusters away from the edges, where the controls and the notice sit
+    const clusterInside = async () =>
+      (await mapState(page)).markers.find(
+        (m) => m.kind === 'cluster' && m.x > 80 && m.x < box.width - 80 && m.y > 80 && m.y < box.height - 80,
+      );
+    let cluster = await clusterInside();
+    for (let i = 0; !cluster && i < 4; i++) {
+      // zoomed in too far for clusters: step out with the keyboard
+      const z = (await mapState(page)).view.zoom;
+      await canvas.focus();
+      await page.keyboard.press('-');
+      await page.waitForFunction((before) => (window.__kasaneMap?.getView().zoom ?? before) <= before - 0.99, z);
+      await waitForMapIdle(page);
+      cluster = await clusterInside();
+    }
+    expect(cluster, 'a cluster on screen').toBeDefined();
+    const before = (await mapState(page)).view.zoom;
+    await page.mouse.click(box.x + cluster!.x, box.y + cluster!.y);
+    await page.waitForFunction((z) => (window.__kasaneMap?.getView().zoom ?? z) > z + 0.5, before);
+    await waitForMapIdle(page);
+  });
+
+  it('draws only the matches of a search', async (ctx) => {
+    const page = await openMap(ctx.skip);
+    const total = async () => (await mapState(page)).markers.reduce((sum, m) => sum + m.count, 0);
+    const everything = await total();
+    await page.getByRole('search').getByRole('searchbox').fill('しょくどう');
+    // the map takes the new matches through setData, without being recreated
+    await expect.poll(total, { timeout: 20_000 }).toBeLessThan(everything);
+    await waitForMapIdle(page);
+    expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
   });
 
   it('has no axe violations in the map and its legend', async (ctx) => {

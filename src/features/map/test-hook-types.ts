@@ -9,6 +9,11 @@ export type KasaneMapHook = Readonly<{
   clusterCount(): number;
   /** the camera, as `onViewChange` reports it */
   getView(): MapView;
+  /**
+   * what is drawn in the viewport, with CSS-pixel positions relative to the canvas (to click on);
+   * `count` is 1 for a site and the number of sites for a cluster
+   */
+  renderedMarkers(): { kind: 'site' | 'cluster'; id: string; count: number; x: number; y: number }[];
 }>;
 
 declare global {

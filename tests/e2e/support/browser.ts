@@ -72,11 +72,18 @@ export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void
 }
 
 /** Reads the map's test hook (window.__kasaneMap) in the page. */
-export async function mapState(page: Page): Promise<{ siteIds: string[]; clusters: number; view: ReturnType<KasaneMapHook['getView']> }> {
+export type MapState = {
+  siteIds: string[];
+  clusters: number;
+  view: ReturnType<KasaneMapHook['getView']>;
+  markers: ReturnType<KasaneMapHook['renderedMarkers']>;
+};
+
+export async function mapState(page: Page): Promise<MapState> {
   return page.evaluate(() => {
     const hook = window.__kasaneMap;
     if (!hook) throw new Error('window.__kasaneMap is missing: is a map on the page?');
-    return { siteIds: hook.renderedSiteIds(), clusters: hook.clusterCount(), view: hook.getView() };
+    return { siteIds: hook.renderedSiteIds(), clusters: hook.clusterCount(), view: hook.getView(), markers: hook.renderedMarkers() };
   });
 }
 
