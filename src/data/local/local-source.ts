@@ -8,7 +8,7 @@ import { containsPoint } from '../../domain/geo/point-in-polygon';
 import { haversineMeters } from '../../domain/geo/distance';
 import { occursOn } from '../../domain/schedule/occurrences';
 import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult } from '../port';
-import { publicView } from './public-view';
+import { publicView, toPublicPoint } from './public-view';
 import { openStore, type LocalStore } from './idb-store';
 
 /** The demo's reference date: generated data is the same on every machine and every day. */
@@ -57,15 +57,7 @@ function prepare(dataset: Dataset): Loaded {
     if (list) list.push(m);
     else menusBySite.set(m.siteId, [m]);
   }
-  const points: PublicPoint[] = view.sites.map((s) => ({
-    id: s.id,
-    lng: s.location[0],
-    lat: s.location[1],
-    field: s.fields[0]!,
-    categoryId: s.categoryId,
-    name: s.name,
-    helpDesk: CATEGORY_BY_ID[s.categoryId].helpDesk,
-  }));
+  const points: PublicPoint[] = view.sites.map(toPublicPoint);
   const index = buildSearchIndex(view.sites, view.menus);
   return { dataset, sites: view.sites, siteById, menusBySite, points, index };
 }

@@ -2,7 +2,8 @@
 // as every public read of Supabase goes through RLS: drafts, staff-only menus and confidential
 // sites are dropped, and the fields that only staff may see are removed from what remains.
 import type { Dataset, Menu, Site } from '../../domain/model';
-import type { PublicMenu, PublicSite } from '../port';
+import { CATEGORY_BY_ID } from '../../domain/taxonomy';
+import type { PublicMenu, PublicPoint, PublicSite } from '../port';
 
 export function isPublicSite(s: Site): boolean {
   return s.status === 'published' && s.visibility === 'public' && !s.confidential;
@@ -64,4 +65,17 @@ export function publicView(data: Pick<Dataset, 'sites' | 'menus'>): PublicView {
   const ids = new Set(sites.map((s) => s.id));
   const menus = data.menus.filter((m) => isPublicMenu(m, ids));
   return { sites: sites.map(toPublicSite), menus: menus.map(toPublicMenu) };
+}
+
+/** A public site as a map point: what the map's GeoJSON is built from. */
+export function toPublicPoint(s: Pick<PublicSite, 'id' | 'location' | 'fields' | 'categoryId' | 'name'>): PublicPoint {
+  return {
+    id: s.id,
+    lng: s.location[0],
+    lat: s.location[1],
+    field: s.fields[0]!,
+    categoryId: s.categoryId,
+    name: s.name,
+    helpDesk: CATEGORY_BY_ID[s.categoryId].helpDesk,
+  };
 }

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIND_STATE, activeFilterCount, parseFindState, serializeFindState, type FindState } from './url-state';
 import { WEEKDAYS } from '../../domain/weekdays';
+import { createRng } from '../../domain/demo/rng';
 import { ACCESSIBILITY, CATEGORY_IDS, EASE, FIELDS, NEEDS, TARGETS } from '../../domain/taxonomy';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('find URL state', () => {
   it('the default state serializes to an empty query', () => {
@@ -32,7 +23,8 @@ describe('find URL state', () => {
   });
 
   it('round-trips any state (property)', () => {
-    const r = rng(42);
+    const rand = createRng(42);
+    const r = () => rand.next();
     const sub = <T,>(all: readonly T[]) => all.filter(() => r() < 0.2);
     for (let i = 0; i < 300; i++) {
       const s: FindState = {

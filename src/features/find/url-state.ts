@@ -146,3 +146,17 @@ export function activeFilterCount(s: FindState): number {
     s.ease.length
   );
 }
+
+/** The patch that clears every filter but keeps the keyword, sort, point and camera. */
+export const CLEARED_FILTERS: Partial<FindState> = {
+  fields: [],
+  categories: [],
+  helpDesksOnly: false,
+  needs: [],
+  targets: [],
+  weekdays: [],
+  today: false,
+  free: false,
+  accessibility: [],
+  ease: [],
+};

@@ -15,7 +15,7 @@ import {
   type Label,
 } from '../../../domain/taxonomy';
 import { WEEKDAYS } from '../../../domain/weekdays';
-import { activeFilterCount, type FindState } from '../url-state';
+import { activeFilterCount, CLEARED_FILTERS, type FindState } from '../url-state';
 
 const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], Label> = {
   MO: { ja: '月', en: 'Mon', easy: 'げつ' },
@@ -102,20 +102,7 @@ export function FilterPanel({ state, onChange }: Props) {
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() =>
-              onChange({
-                fields: [],
-                categories: [],
-                helpDesksOnly: false,
-                needs: [],
-                targets: [],
-                weekdays: [],
-                today: false,
-                free: false,
-                accessibility: [],
-                ease: [],
-              })
-            }
+            onClick={() => onChange(CLEARED_FILTERS)}
           >
             {t('find.clearFilters')}
           </button>

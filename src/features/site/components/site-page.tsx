@@ -21,6 +21,7 @@ import {
 import { useI18n } from '../../../i18n/i18n';
 import { formatIsoDate } from '../../../lib/format';
 import { MapPanel } from '../../find/components/map-panel';
+import { toPublicPoint } from '../../../data/local/public-view';
 import { useSite } from '../api/get-site';
 import './site-page.css';
 
@@ -253,17 +254,7 @@ export function SitePage() {
         </section>
         <div className="site-page__map no-print">
           <MapPanel
-            points={[
-              {
-                id: site.id,
-                lng: site.location[0],
-                lat: site.location[1],
-                field: site.fields[0]!,
-                categoryId: site.categoryId,
-                name: site.name,
-                helpDesk: category.helpDesk,
-              },
-            ]}
+            points={[toPublicPoint(site)]}
             matchIds={null}
             areas={[]}
             selectedId={site.id}
