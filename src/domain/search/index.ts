@@ -5,14 +5,18 @@
 // - filters are bit masks in typed arrays: fields, accessibility, and per menu needs, targets,
 //   weekdays and ease (with a `free` bit derived from cost). Each site also keeps the OR of its
 //   menus' masks, which rejects most sites before any menu is looked at.
-// - keywords: the normalised text of each site (parts joined by '\n', which a normalised query never
-//   contains, so no match spans two parts) plus an inverted index of its hashed bigrams. A query
-//   intersects the posting lists of its rarest bigrams and then confirms with `includes`; hash
-//   collisions only add candidates that `includes` rejects.
+// - `today`: menus with the same schedule rules share one "shape"; the exact date check runs once
+//   per shape and query, and only for menus that passed every other filter.
+// - keywords: the normalised text of each site (name, kana, description, menu titles, joined by
+//   '\n', which a normalised query never contains, so no match spans two parts) and an inverted
+//   index of its hashed bigrams and single letters, stored as varint gaps. A query intersects the lists of its rarest
+//   bigrams and confirms with `includes`; hash collisions only add candidates `includes` rejects.
+//   Category labels are the same for every site of a category, so they are matched once per
+//   category instead of being copied into 200,000 texts.
 // - order: kana rank precomputed; distance ranked by squared chord of unit vectors (no trigonometry
 //   per site); the `limit` best are kept in a bounded heap instead of sorting every match.
 import { ACCESSIBILITY, CATEGORY_BY_ID, EASE, FIELDS, NEEDS, TARGETS, type CategoryId } from '../taxonomy';
-import type { LngLat } from '../model';
+import type { LngLat, Schedule } from '../model';
 import type { SiteQuery } from './query';
 import type { BuildOptions, SearchableMenu, SearchableSite, SearchHit, SearchOptions, SearchResult } from './types';
 import { DEFAULT_LIMIT } from './types';
@@ -21,7 +25,7 @@ import { categoryKeywordLabels } from './keyword-text';
 import { unitVector } from './distance';
 import { haversineMeters } from '../geo/distance';
 import { opensOnWeekdayMask } from '../schedule/occurrences';
-import { hasSessionOn, weekdayOfIsoDate, weekdaysToMask } from './weekday';
+import { hasSessionOn, weekdayOfIsoDate, weekdaysToMask, type OccursOn } from './weekday';
 
 /**
  * Built once per dataset by `buildSearchIndex`, never changed afterwards; build a new one when the
@@ -38,15 +42,21 @@ export type SearchIndex<S extends SearchableSite = SearchableSite, M extends Sea
   readonly lat: Float64Array;
   readonly xyz: Float64Array; // unit vectors, 3 per site
   readonly fieldMask: Uint8Array;
-  readonly category: Uint16Array; // into categoryIds
-  readonly categoryIds: readonly string[];
   readonly accessMask: Uint16Array;
   readonly kanaRank: Uint32Array; // 0 = first in kana order
+  // categories: slot per distinct categoryId, its normalised labels, and its sites (ascending)
+  readonly category: Uint16Array;
+  readonly categoryIds: readonly string[];
+  readonly categoryTexts: readonly string[];
+  readonly categoryStart: Uint32Array;
+  readonly categoryMembers: Uint32Array;
   // per menu
   readonly menuNeeds: Uint16Array;
   readonly menuTargets: Uint16Array;
   readonly menuDays: Uint8Array;
   readonly menuEase: Uint16Array;
+  readonly menuShape: Uint32Array; // into shapes
+  readonly shapes: readonly Schedule[]; // one schedule per distinct rule set
   // per site: OR over its menus
   readonly anyNeeds: Uint16Array;
   readonly anyTargets: Uint16Array;
@@ -54,8 +64,10 @@ export type SearchIndex<S extends SearchableSite = SearchableSite, M extends Sea
   readonly anyEase: Uint16Array;
   // keywords
   readonly texts: readonly string[];
-  readonly gramStart: Uint32Array; // GRAM_BUCKETS + 1 offsets into postings
-  readonly postings: Uint32Array; // site slots, ascending within each bucket
+  readonly gramStart: Uint32Array; // GRAM_BUCKETS + 1 byte offsets into postings
+  readonly gramCount: Uint32Array; // sites per bucket
+  readonly gramMixed: Uint8Array; // 1 = the bucket holds more than one gram (a hash collision)
+  readonly postings: Uint8Array; // per bucket: ascending site slots as varint gaps (first gap from -1)
 };
 
 const GRAM_BITS = 18; // 262,144 buckets: few collisions for Japanese text, 1 MB of offsets
@@ -98,6 +110,13 @@ function requiredMaskOf(ids: readonly string[], bits: ReadonlyMap<string, number
   return mask;
 }
 
+/** what decides "is there a session on this date": the rules without their hours, and the flags */
+function scheduleShapeKey(s: Schedule): string {
+  let key = `${s.closedOnHolidays ? 'H' : '-'}${s.irregular ? 'I' : '-'}`;
+  for (const r of s.rules) key += `|${r.freq}/${r.interval}/${r.byday.join(',')}/${r.validFrom ?? ''}/${r.validTo ?? ''}`;
+  return key;
+}
+
 export function buildSearchIndex<S extends SearchableSite, M extends SearchableMenu>(
   sites: readonly S[],
   menus: readonly M[],
@@ -131,17 +150,28 @@ export function buildSearchIndex<S extends SearchableSite, M extends SearchableM
     if (slot >= 0) grouped[fill[slot]!++] = menus[j] as M;
   }
 
-  // per-menu masks
+  // per-menu masks and schedule shapes
   const menuNeeds = new Uint16Array(m);
   const menuTargets = new Uint16Array(m);
   const menuDays = new Uint8Array(m);
   const menuEase = new Uint16Array(m);
+  const menuShape = new Uint32Array(m);
+  const shapeSlot = new Map<string, number>();
+  const shapes: Schedule[] = [];
   for (let k = 0; k < m; k++) {
     const menu = grouped[k] as M;
     menuNeeds[k] = maskOf(menu.needs, NEED_BIT);
     menuTargets[k] = maskOf(menu.targets, TARGET_BIT);
     menuDays[k] = opensOnWeekdayMask(menu.schedule);
     menuEase[k] = maskOf(menu.ease, EASE_BIT) | (menu.cost.kind === 'free' ? FREE : 0);
+    const key = scheduleShapeKey(menu.schedule);
+    let shape = shapeSlot.get(key);
+    if (shape === undefined) {
+      shape = shapes.length;
+      shapeSlot.set(key, shape);
+      shapes.push(menu.schedule);
+    }
+    menuShape[k] = shape;
   }
 
   // per-site masks, coordinates and keyword text
@@ -152,7 +182,6 @@ export function buildSearchIndex<S extends SearchableSite, M extends SearchableM
   const category = new Uint16Array(n);
   const categoryIds: string[] = [];
   const categorySlot = new Map<string, number>();
-  const categoryText: string[] = [];
   const accessMask = new Uint16Array(n);
   const anyNeeds = new Uint16Array(n);
   const anyTargets = new Uint16Array(n);
@@ -172,7 +201,6 @@ export function buildSearchIndex<S extends SearchableSite, M extends SearchableM
       c = categoryIds.length;
       categorySlot.set(site.categoryId, c);
       categoryIds.push(site.categoryId);
-      categoryText.push(categoryKeywordLabels(site.categoryId, options).map(normalizeForSearch).join(SEPARATOR));
     }
     category[i] = c;
     let needs = 0;
@@ -181,21 +209,30 @@ export function buildSearchIndex<S extends SearchableSite, M extends SearchableM
     let ease = 0;
     const name = normalizeForSearch(site.name);
     const kana = normalizeForSearch(site.kana);
-    const parts = [name, kana, categoryText[c] as string, normalizeForSearch(site.description)];
+    let text = `${name}${SEPARATOR}${kana}${SEPARATOR}${normalizeForSearch(site.description)}`;
     for (let k = menuStart[i]!; k < menuStart[i + 1]!; k++) {
       needs |= menuNeeds[k]!;
       targets |= menuTargets[k]!;
       days |= menuDays[k]!;
       ease |= menuEase[k]!;
-      parts.push(normalizeForSearch((grouped[k] as M).title));
+      text += SEPARATOR + normalizeForSearch((grouped[k] as M).title);
     }
     anyNeeds[i] = needs;
     anyTargets[i] = targets;
     anyDays[i] = days;
     anyEase[i] = ease;
-    texts[i] = parts.join(SEPARATOR);
+    texts[i] = text;
     kanaKeys[i] = kana || name; // a site without a reading sorts by its name
   }
+
+  // categories: labels once each, members in ascending slot order
+  const categoryTexts = categoryIds.map((id) => categoryKeywordLabels(id, options).map(normalizeForSearch).join(SEPARATOR));
+  const categoryStart = new Uint32Array(categoryIds.length + 1);
+  for (let i = 0; i < n; i++) categoryStart[category[i]! + 1]!++;
+  for (let c = 0; c < categoryIds.length; c++) categoryStart[c + 1]! += categoryStart[c]!;
+  const categoryMembers = new Uint32Array(n);
+  const next = categoryStart.slice(0, categoryIds.length);
+  for (let i = 0; i < n; i++) categoryMembers[next[category[i]!]!++] = i;
 
   // kana order: normalised reading, then id, by code unit (hiragana code order is gojūon order)
   const order = Array.from({ length: n }, (_, i) => i);
@@ -203,7 +240,7 @@ export function buildSearchIndex<S extends SearchableSite, M extends SearchableM
   const kanaRank = new Uint32Array(n);
   for (let r = 0; r < n; r++) kanaRank[order[r]!] = r;
 
-  const { gramStart, postings } = buildBigramPostings(texts);
+  const { gramStart, gramCount, gramMixed, postings } = buildBigramPostings(texts);
 
   return Object.freeze({
     size: n,
@@ -215,20 +252,27 @@ export function buildSearchIndex<S extends SearchableSite, M extends SearchableM
     lat,
     xyz,
     fieldMask,
-    category,
-    categoryIds: Object.freeze(categoryIds),
     accessMask,
     kanaRank,
+    category,
+    categoryIds: Object.freeze(categoryIds),
+    categoryTexts: Object.freeze(categoryTexts),
+    categoryStart,
+    categoryMembers,
     menuNeeds,
     menuTargets,
     menuDays,
     menuEase,
+    menuShape,
+    shapes: Object.freeze(shapes),
     anyNeeds,
     anyTargets,
     anyDays,
     anyEase,
     texts: Object.freeze(texts),
     gramStart,
+    gramCount,
+    gramMixed,
     postings,
   });
 }
@@ -239,41 +283,69 @@ export function compareKeys(keyA: string, idA: string, keyB: string, idB: string
   return idA < idB ? -1 : idA > idB ? 1 : 0;
 }
 
-function buildBigramPostings(texts: readonly string[]): { gramStart: Uint32Array; postings: Uint32Array } {
-  // two passes (count, then fill) so the postings are one flat array; lastSlot dedupes per site
+const varintBytes = (x: number) => (x < 0x80 ? 1 : x < 0x4000 ? 2 : x < 0x200000 ? 3 : 4);
+
+function buildBigramPostings(texts: readonly string[]): { gramStart: Uint32Array; gramCount: Uint32Array; gramMixed: Uint8Array; postings: Uint8Array } {
+  // two passes over the texts: size every bucket's gap list, then write it; lastSlot dedupes
+  // bigrams within one site and gives the gap to the previous site of the bucket
   const gramStart = new Uint32Array(GRAM_BUCKETS + 1);
+  const gramCount = new Uint32Array(GRAM_BUCKETS);
   const lastSlot = new Int32Array(GRAM_BUCKETS).fill(-1);
+  const gramKey = new Uint32Array(GRAM_BUCKETS); // the first gram seen in each bucket
+  const gramMixed = new Uint8Array(GRAM_BUCKETS); // 1 = a second, different gram shares the bucket
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i] as string;
-    for (let p = 1; p < t.length; p++) {
-      const a = t.charCodeAt(p - 1);
+    let a = SEPARATOR_CODE;
+    for (let p = 0; p < t.length; p++) {
       const b = t.charCodeAt(p);
-      if (a === SEPARATOR_CODE || b === SEPARATOR_CODE) continue;
-      const g = gramBucket(a, b);
-      if (lastSlot[g] !== i) {
-        lastSlot[g] = i;
-        gramStart[g + 1]!++;
+      // (a, b) is a bigram, or (SEPARATOR, b) the letter b alone (a real bigram never has SEPARATOR)
+      if (b !== SEPARATOR_CODE) {
+        for (let twice = a === SEPARATOR_CODE ? 1 : 0; twice < 2; twice++) {
+          const key = twice === 0 ? ((a << 16) | b) >>> 0 : (SEPARATOR_CODE << 16) | b;
+          const g = twice === 0 ? gramBucket(a, b) : gramBucket(SEPARATOR_CODE, b);
+          if (gramCount[g] === 0) gramKey[g] = key;
+          else if (gramKey[g] !== key) gramMixed[g] = 1;
+          const last = lastSlot[g]!;
+          if (last !== i) {
+            lastSlot[g] = i;
+            gramCount[g]!++;
+            gramStart[g + 1]! += varintBytes(i - last);
+          }
+        }
       }
+      a = b;
     }
   }
   for (let g = 0; g < GRAM_BUCKETS; g++) gramStart[g + 1]! += gramStart[g]!;
-  const postings = new Uint32Array(gramStart[GRAM_BUCKETS]!);
+  const postings = new Uint8Array(gramStart[GRAM_BUCKETS]!);
   const cursor = gramStart.slice(0, GRAM_BUCKETS);
   lastSlot.fill(-1);
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i] as string;
-    for (let p = 1; p < t.length; p++) {
-      const a = t.charCodeAt(p - 1);
+    let a = SEPARATOR_CODE;
+    for (let p = 0; p < t.length; p++) {
       const b = t.charCodeAt(p);
-      if (a === SEPARATOR_CODE || b === SEPARATOR_CODE) continue;
-      const g = gramBucket(a, b);
-      if (lastSlot[g] !== i) {
-        lastSlot[g] = i;
-        postings[cursor[g]!++] = i;
+      if (b !== SEPARATOR_CODE) {
+        for (let twice = a === SEPARATOR_CODE ? 1 : 0; twice < 2; twice++) {
+          const g = twice === 0 ? gramBucket(a, b) : gramBucket(SEPARATOR_CODE, b);
+          const last = lastSlot[g]!;
+          if (last !== i) {
+            lastSlot[g] = i;
+            let gap = i - last;
+            let at = cursor[g]!;
+            while (gap >= 0x80) {
+              postings[at++] = (gap & 0x7f) | 0x80;
+              gap >>>= 7;
+            }
+            postings[at++] = gap;
+            cursor[g] = at;
+          }
+        }
       }
+      a = b;
     }
   }
-  return { gramStart, postings };
+  return { gramStart, gramCount, gramMixed, postings };
 }
 
 // --- query ------------------------------------------------------------------------------------
@@ -291,11 +363,13 @@ type Compiled = {
   today: string | null;
   ease: number; // required bits, incl. FREE; -1 = impossible
   menuLevel: boolean; // any menu-level condition at all
+  occursOn: OccursOn;
+  answers: Int8Array | null; // per schedule shape for `today`: 0 not asked yet, 1 yes, 2 no
 };
 
 const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
 
-function compile(index: SearchIndex, query: SiteQuery): Compiled {
+function compile(index: SearchIndex, query: SiteQuery, occursOn: OccursOn): Compiled {
   let categoryOk: Uint8Array | null = null;
   if (nonEmpty(query.categories) || query.helpDesksOnly) {
     const ok = new Uint8Array(index.categoryIds.length);
@@ -325,66 +399,103 @@ function compile(index: SearchIndex, query: SiteQuery): Compiled {
     today,
     ease,
     menuLevel: needs !== null || targets !== null || days !== null || today !== null || ease !== 0,
+    occursOn,
+    answers: today === null ? null : new Int8Array(index.shapes.length),
   };
 }
 
-/** site slots that may contain `text`, ascending; null = every site (the keyword is one letter) */
-function keywordCandidates(index: SearchIndex, text: string): Uint32Array | null {
-  if (text.length < 2) return null;
+/**
+ * Site slots that may contain `text` (not empty), ascending. `categoryHit` marks the categories
+ * whose labels contain it: all their sites are candidates.
+ */
+function keywordCandidates(index: SearchIndex, text: string, categoryHit: Uint8Array): Uint32Array {
   const buckets = new Set<number>();
+  if (text.length === 1) buckets.add(textBucket(text));
   for (let p = 1; p < text.length; p++) buckets.add(gramBucket(text.charCodeAt(p - 1), text.charCodeAt(p)));
-  const lists = [...buckets]
-    .map((g) => index.postings.subarray(index.gramStart[g], index.gramStart[g + 1]))
-    .sort((a, b) => a.length - b.length);
-  let candidates = lists[0] as Uint32Array;
+  const lists = [...buckets].sort((a, b) => index.gramCount[a]! - index.gramCount[b]!);
+  let candidates = decodeList(index, lists[0]!);
   // intersect the rarest lists while it still pays; `includes` settles the rest
-  for (let j = 1; j < lists.length && candidates.length > 32; j++) candidates = intersect(candidates, lists[j] as Uint32Array);
-  return candidates;
+  for (let j = 1; j < lists.length && candidates.length > 32; j++) candidates = intersectList(index, candidates, lists[j]!);
+  if (!categoryHit.includes(1)) return candidates;
+  // union with the sites of matching categories
+  const mark = new Uint8Array(index.size);
+  for (const i of candidates) mark[i] = 1;
+  for (let c = 0; c < categoryHit.length; c++) {
+    if (categoryHit[c] === 0) continue;
+    for (let k = index.categoryStart[c]!; k < index.categoryStart[c + 1]!; k++) mark[index.categoryMembers[k]!] = 1;
+  }
+  const union = new Uint32Array(index.size);
+  let len = 0;
+  for (let i = 0; i < mark.length; i++) if (mark[i] === 1) union[len++] = i;
+  return union.subarray(0, len);
 }
 
-/** sorted intersection; gallops through `big` when it is much longer than `small` */
-function intersect(small: Uint32Array, big: Uint32Array): Uint32Array {
-  const out = new Uint32Array(small.length);
+/** the bucket of a one- or two-letter text */
+function textBucket(text: string): number {
+  return text.length === 1 ? gramBucket(SEPARATOR_CODE, text.charCodeAt(0)) : gramBucket(text.charCodeAt(0), text.charCodeAt(1));
+}
+
+/** the site slots of bucket g */
+function decodeList(index: SearchIndex, g: number): Uint32Array {
+  const { postings } = index;
+  const out = new Uint32Array(index.gramCount[g]!);
+  let at = index.gramStart[g]!;
+  let slot = -1;
+  for (let j = 0; j < out.length; j++) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = postings[at++]!;
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    slot += gap;
+    out[j] = slot;
+  }
+  return out;
+}
+
+/** the candidates that are also in bucket g: one sequential walk over its gaps */
+function intersectList(index: SearchIndex, candidates: Uint32Array, g: number): Uint32Array {
+  const { postings } = index;
+  const out = new Uint32Array(candidates.length);
   let len = 0;
-  if (big.length > small.length * 8) {
-    let lo = 0;
-    for (let i = 0; i < small.length; i++) {
-      const v = small[i]!;
-      let step = 1;
-      let hi = lo;
-      while (hi < big.length && big[hi]! < v) {
-        lo = hi + 1;
-        hi += step;
-        step *= 2;
-      }
-      if (hi > big.length) hi = big.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (big[mid]! < v) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < big.length && big[lo] === v) out[len++] = v;
-    }
-  } else {
-    let j = 0;
-    for (let i = 0; i < small.length && j < big.length; i++) {
-      const v = small[i]!;
-      while (j < big.length && big[j]! < v) j++;
-      if (j < big.length && big[j] === v) out[len++] = v;
-    }
+  let ci = 0;
+  let at = index.gramStart[g]!;
+  const end = index.gramStart[g + 1]!;
+  let slot = -1;
+  while (at < end && ci < candidates.length) {
+    let gap = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = postings[at++]!;
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    slot += gap;
+    while (ci < candidates.length && candidates[ci]! < slot) ci++;
+    if (ci < candidates.length && candidates[ci] === slot) out[len++] = candidates[ci++]!;
   }
   return out.subarray(0, len);
 }
 
-/** does menu k pass every menu-level condition? the exact date check runs last */
-function menuPasses(index: SearchIndex, c: Compiled, k: number, occursOn: NonNullable<SearchOptions['occursOn']>): boolean {
+/** does menu k pass every menu-level condition? the exact date check runs last, once per shape */
+function menuPasses(index: SearchIndex, c: Compiled, k: number): boolean {
   if (c.needs !== null && (index.menuNeeds[k]! & c.needs) === 0) return false;
   if (c.targets !== null && (index.menuTargets[k]! & c.targets) === 0) return false;
   if (c.days !== null && (index.menuDays[k]! & c.days) === 0) return false;
   if ((index.menuEase[k]! & c.ease) !== c.ease) return false;
-  if (c.today !== null) {
+  if (c.today !== null && c.answers !== null) {
     if ((index.menuDays[k]! & c.todayBit) === 0) return false; // no rule on that weekday at all
-    if (!occursOn((index.menus[k] as SearchableMenu).schedule, c.today)) return false;
+    const shape = index.menuShape[k]!;
+    let answer = c.answers[shape]!;
+    if (answer === 0) {
+      answer = c.occursOn(index.shapes[shape] as Schedule, c.today) ? 1 : 2;
+      c.answers[shape] = answer;
+    }
+    if (answer !== 1) return false;
   }
   return true;
 }
@@ -460,12 +571,15 @@ export function searchIndex<S extends SearchableSite, M extends SearchableMenu>(
   options: SearchOptions = {},
 ): SearchResult<S> {
   const limit = normalizeLimit(options.limit);
-  const occursOn = options.occursOn ?? hasSessionOn;
-  const c = compile(index as unknown as SearchIndex, query);
+  const c = compile(index as unknown as SearchIndex, query, options.occursOn ?? hasSessionOn);
   const result: SearchResult<S> = { total: 0, totalInView: 0, hits: [], matchIds: [] };
   if (c.access === -1 || c.ease === -1) return result; // asks for something no listing can have
 
-  const candidates = c.text ? keywordCandidates(index as unknown as SearchIndex, c.text) : null;
+  const categoryHit = new Uint8Array(index.categoryIds.length);
+  if (c.text) index.categoryTexts.forEach((t, k) => (categoryHit[k] = t.includes(c.text) ? 1 : 0));
+  const candidates = c.text ? keywordCandidates(index as unknown as SearchIndex, c.text, categoryHit) : null;
+  // a one- or two-letter keyword whose bucket holds only that gram needs no `includes` to confirm
+  const exact = c.text.length > 0 && c.text.length <= 2 && index.gramMixed[textBucket(c.text)] === 0;
   const count = candidates === null ? index.size : candidates.length;
   const bbox = query.bbox;
   const origin = query.origin;
@@ -474,7 +588,8 @@ export function searchIndex<S extends SearchableSite, M extends SearchableMenu>(
   const [ox, oy, oz] = o as unknown as [number, number, number];
   const top = new TopK(Math.min(limit, index.size));
   const { fieldMask, category, accessMask, anyNeeds, anyTargets, anyDays, anyEase, menuStart, texts, ids, xyz, kanaRank } = index;
-  const matchIds = result.matchIds;
+  const matchIds = new Array<string>(count); // preallocated: pushing 200,000 ids costs 3× more
+  let total = 0;
   let totalInView = 0;
 
   for (let q = 0; q < count; q++) {
@@ -491,14 +606,14 @@ export function searchIndex<S extends SearchableSite, M extends SearchableMenu>(
       if ((anyDays[i]! & c.todayBit) !== c.todayBit) continue;
       if ((anyEase[i]! & c.ease) !== c.ease) continue;
     }
-    if (c.text && !(texts[i] as string).includes(c.text)) continue;
+    if (c.text && !exact && categoryHit[category[i]!] === 0 && !(texts[i] as string).includes(c.text)) continue;
     if (c.menuLevel) {
       let some = false;
-      for (let k = menuStart[i]!; k < menuStart[i + 1]! && !some; k++) some = menuPasses(index as unknown as SearchIndex, c, k, occursOn);
+      for (let k = menuStart[i]!; k < menuStart[i + 1]! && !some; k++) some = menuPasses(index as unknown as SearchIndex, c, k);
       if (!some) continue;
     }
     // a match
-    matchIds.push(ids[i] as string);
+    matchIds[total++] = ids[i] as string;
     if (bbox && !inBBox(index.lng[i]!, index.lat[i]!, bbox)) continue;
     totalInView++;
     if (origin) {
@@ -511,9 +626,11 @@ export function searchIndex<S extends SearchableSite, M extends SearchableMenu>(
     }
   }
 
-  result.total = matchIds.length;
+  matchIds.length = total;
+  result.matchIds = matchIds;
+  result.total = total;
   result.totalInView = totalInView;
-  result.hits = top.sorted().map((i) => hitOf(index, c, i, origin, occursOn));
+  result.hits = top.sorted().map((i) => hitOf(index, c, i, origin));
   return result;
 }
 
@@ -522,12 +639,11 @@ function hitOf<S extends SearchableSite, M extends SearchableMenu>(
   c: Compiled,
   i: number,
   origin: LngLat | undefined,
-  occursOn: NonNullable<SearchOptions['occursOn']>,
 ): SearchHit<S> {
   const site = index.sites[i] as S;
   const menuIds: string[] = [];
   for (let k = index.menuStart[i]!; k < index.menuStart[i + 1]!; k++) {
-    if (!c.menuLevel || menuPasses(index as unknown as SearchIndex, c, k, occursOn)) menuIds.push((index.menus[k] as M).id);
+    if (!c.menuLevel || menuPasses(index as unknown as SearchIndex, c, k)) menuIds.push((index.menus[k] as M).id);
   }
   return origin ? { site, distanceM: haversineMeters(origin, site.location), menuIds } : { site, menuIds };
 }

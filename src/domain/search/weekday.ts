@@ -4,8 +4,13 @@
 import type { Schedule, Weekday } from '../model';
 import { occursOn } from '../schedule/occurrences';
 
-/** is there a session of `schedule` on `isoDate` ('YYYY-MM-DD')? Must imply that the date's
- * weekday is in `opensOnWeekdayMask(schedule)`: the search uses the mask as a prefilter. */
+/**
+ * Is there a session of `schedule` on `isoDate` ('YYYY-MM-DD')? The index relies on two things
+ * any correct check satisfies: a yes implies the date's weekday is in `opensOnWeekdayMask`, and
+ * the answer depends only on the rules' freq, interval, byday and validity dates and on the
+ * closedOnHolidays / irregular flags (not on hours or the note), so it is asked once per distinct
+ * rule set.
+ */
 export type OccursOn = (schedule: Schedule, isoDate: string) => boolean;
 
 /** the default exact check: 祝日, nth weekday, 隔週 and validity dates all count */
