@@ -4,6 +4,7 @@
 // done inside each implementation (in Postgres by RLS for supabase), never by the caller.
 import type { Area, Dataset, Menu, Organization, Site } from '../domain/model';
 import type { SiteQuery } from '../domain/search/query';
+import type { SearchHit, SearchResult as DomainSearchResult } from '../domain/search/types';
 import type { CategoryId, FieldId } from '../domain/taxonomy';
 
 /** A site as the public may see it. Confidential sites never become a PublicSite. */
@@ -11,22 +12,10 @@ export type PublicSite = Omit<Site, 'status' | 'visibility' | 'confidential' | '
 /** A menu as the public may see it. */
 export type PublicMenu = Omit<Menu, 'status' | 'visibility' | 'updatedAt'>;
 
-export type SiteHit = {
-  site: PublicSite;
-  /** metres from the query origin, straight line; present when the query has an origin */
-  distanceM?: number;
-  /** ids of the site's menus that satisfy the menu-level filters (all public menus if none) */
-  menuIds: string[];
-};
-
-export type SearchResult = {
-  total: number; // every match, anywhere
-  totalInView: number; // matches inside the query's bbox (= total without bbox)
-  /** matches in the bbox, sorted (distance from origin, else kana), at most `limit` */
-  hits: SiteHit[];
-  /** ids of every match anywhere, for the map's filter */
-  matchIds: string[];
-};
+/** a matching site, with its distance and the menus that satisfied the filters */
+export type SiteHit = SearchHit<PublicSite>;
+/** totals, the hits in view and every match's id (semantics in domain/search/types.ts) */
+export type SearchResult = DomainSearchResult<PublicSite>;
 
 /** One public site as a map point; the map's GeoJSON is built from these. */
 export type PublicPoint = { id: string; lng: number; lat: number; field: FieldId; categoryId: CategoryId; name: string; helpDesk: boolean };

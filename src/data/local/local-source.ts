@@ -6,7 +6,6 @@ import { buildSearchIndex, searchIndex, type SearchIndex } from '../../domain/se
 import { CATEGORY_BY_ID } from '../../domain/taxonomy';
 import { containsPoint } from '../../domain/geo/point-in-polygon';
 import { haversineMeters } from '../../domain/geo/distance';
-import { occursOn } from '../../domain/schedule/occurrences';
 import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult } from '../port';
 import { publicView, toPublicPoint } from './public-view';
 import { openStore, type LocalStore } from './idb-store';
@@ -113,7 +112,7 @@ export class LocalDataSource implements DataSource {
   async searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {
     const l = await this.loaded;
     options.signal?.throwIfAborted();
-    return searchIndex(l.index, query, { limit: options.limit ?? 50, occursOn: (s, d) => occursOn(s, d).length > 0 });
+    return searchIndex(l.index, query, { limit: options.limit ?? 50 });
   }
 
   async getPublicPoints(): Promise<PublicPoint[]> {

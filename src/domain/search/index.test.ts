@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../model';
 import { CATEGORY_BY_ID, type CategoryId } from '../taxonomy';
-// eslint-disable-next-line no-restricted-imports -- type-only: the domain's result must fit the data port
-import type { PublicMenu, PublicSite, SearchResult as PortSearchResult } from '../../data/port';
 import { buildSearchIndex, searchIndex } from './index';
 import { naiveSearch } from './naive';
 import { normalizeForSearch } from './normalize';
 import { categoryKeywordLabels } from './keyword-text';
 import { hasSessionOn, weekdayOfIsoDate } from './weekday';
 import type { SiteQuery } from './query';
-import type { SearchableMenu, SearchableSite, SearchResult } from './types';
+import type { SearchableMenu, SearchableSite } from './types';
 import { randomDataset, randomQuery, rng } from './test-dataset';
-
-// compile-time contract with src/data/port.ts
-export const portFits = {
-  site: (s: PublicSite): SearchableSite => s,
-  menu: (m: PublicMenu): SearchableMenu => m,
-  result: (r: SearchResult<PublicSite>): PortSearchResult => r,
-};
 
 const weekly = (...byday: string[]): Schedule => ({
   rules: [{ freq: 'WEEKLY', interval: 1, byday, opensAt: '10:00', closesAt: '12:00' }],
