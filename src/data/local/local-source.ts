@@ -19,7 +19,8 @@ type Loaded = {
   siteById: Map<string, PublicSite>;
   menusBySite: Map<string, PublicMenu[]>;
   points: PublicPoint[];
-  index: SearchIndex<PublicSite, PublicMenu>;
+  /** built on the first search, not at load: the map's points must not wait for it */
+  index: () => SearchIndex<PublicSite, PublicMenu>;
 };
 
 export type LocalSourceOptions = {
@@ -57,8 +58,8 @@ function prepare(dataset: Dataset): Loaded {
     else menusBySite.set(m.siteId, [m]);
   }
   const points: PublicPoint[] = view.sites.map(toPublicPoint);
-  const index = buildSearchIndex(view.sites, view.menus);
-  return { dataset, sites: view.sites, siteById, menusBySite, points, index };
+  let index: SearchIndex<PublicSite, PublicMenu> | null = null;
+  return { dataset, sites: view.sites, siteById, menusBySite, points, index: () => (index ??= buildSearchIndex(view.sites, view.menus)) };
 }
 
 export class LocalDataSource implements DataSource {
@@ -112,7 +113,7 @@ export class LocalDataSource implements DataSource {
   async searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {
     const l = await this.loaded;
     options.signal?.throwIfAborted();
-    return searchIndex(l.index, query, { limit: options.limit ?? 50 });
+    return searchIndex(l.index(), query, { limit: options.limit ?? 50 });
   }
 
   async getPublicPoints(): Promise<PublicPoint[]> {

@@ -13,6 +13,6 @@ export function searchSitesOptions(source: DataSource, query: SiteQuery, limit: 
   });
 }
 
-export function useSearchSites(source: DataSource, query: SiteQuery, limit: number) {
-  return useQuery(searchSitesOptions(source, query, limit));
+export function useSearchSites(source: DataSource, query: SiteQuery, limit: number, enabled = true) {
+  return useQuery({ ...searchSitesOptions(source, query, limit), enabled });
 }

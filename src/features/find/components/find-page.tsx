@@ -9,7 +9,7 @@ import type { SiteMapHandle, MapView } from '../../map/components/site-map';
 import { useAreas, usePublicPoints } from '../api/get-public-points';
 import { useSearchSites } from '../api/search-sites';
 import { useFindState } from '../use-find-state';
-import type { FindState } from '../url-state';
+import { activeFilterCount, type FindState } from '../url-state';
 import { FilterPanel } from './filter-panel';
 import { MapPanel } from './map-panel';
 import { ResultsList } from './results-list';
@@ -61,10 +61,12 @@ export function FindPage() {
   );
   const list = useSearchSites(source, listQuery, limit);
   // the map's matches do not depend on the camera: moving the map must not reload its data
-  const forMap = useSearchSites(source, filters, 0);
+  const filtering = Boolean(text.trim()) || activeFilterCount(state) > 0;
+  const forMap = useSearchSites(source, filters, 0, filtering);
   const points = usePublicPoints(source);
   const areas = useAreas(source);
-  const matchIds = useMemo(() => (forMap.data ? new Set(forMap.data.matchIds) : null), [forMap.data]);
+  // without filters the map shows every point at once, without waiting for the search index
+  const matchIds = useMemo(() => (filtering && forMap.data ? new Set(forMap.data.matchIds) : null), [filtering, forMap.data]);
 
   const initialView = useMemo(
     () => (state.view ? { center: [state.view[0], state.view[1]] as [number, number], zoom: state.view[2] } : DEFAULT_VIEW),
