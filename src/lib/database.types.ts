@@ -192,6 +192,21 @@ export type Database = {
         }
         Relationships: []
       }
+      holidays: {
+        Row: {
+          date: string
+          name: string
+        }
+        Insert: {
+          date: string
+          name: string
+        }
+        Update: {
+          date?: string
+          name?: string
+        }
+        Relationships: []
+      }
       languages: {
         Row: {
           id: string
@@ -480,6 +495,36 @@ export type Database = {
           },
         ]
       }
+      site_grid: {
+        Row: {
+          audience: string
+          cx: number
+          cy: number
+          field: string
+          n: number
+          sum_x: number
+          sum_y: number
+        }
+        Insert: {
+          audience: string
+          cx: number
+          cy: number
+          field: string
+          n: number
+          sum_x: number
+          sum_y: number
+        }
+        Update: {
+          audience?: string
+          cx?: number
+          cy?: number
+          field?: string
+          n?: number
+          sum_x?: number
+          sum_y?: number
+        }
+        Relationships: []
+      }
       sites: {
         Row: {
           access: string | null
@@ -504,6 +549,7 @@ export type Database = {
           public_contact_site_id: string | null
           search_text: string
           service_area_ids: string[]
+          sort_key: string
           status: string
           updated_at: string
           updated_by: string | null
@@ -534,6 +580,7 @@ export type Database = {
           public_contact_site_id?: string | null
           search_text?: string
           service_area_ids?: string[]
+          sort_key?: string
           status?: string
           updated_at?: string
           updated_by?: string | null
@@ -562,6 +609,7 @@ export type Database = {
           public_contact_site_id?: string | null
           search_text?: string
           service_area_ids?: string[]
+          sort_key?: string
           status?: string
           updated_at?: string
           updated_by?: string | null
@@ -662,7 +710,47 @@ export type Database = {
         Returns: undefined
       }
       contact_problem: { Args: { contact: Json }; Returns: string }
+      help_desks_at: { Args: { lat: number; lng: number }; Returns: Json }
+      help_desks_serving: {
+        Args: { lat: number; lng: number }
+        Returns: {
+          access: string | null
+          accessibility: string[]
+          address: string
+          category_id: string
+          confidential: boolean
+          contact: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          description: string
+          fields: string[]
+          id: string
+          kana: string
+          last_verified: string
+          location: unknown
+          location_3857: unknown
+          municipality_code: string
+          name: string
+          organization_id: string
+          photo_url: string | null
+          public_contact_site_id: string | null
+          search_text: string
+          service_area_ids: string[]
+          sort_key: string
+          status: string
+          updated_at: string
+          updated_by: string | null
+          visibility: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "sites"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
+      is_holiday: { Args: { d: string }; Returns: boolean }
       is_member_of: { Args: { organization_id: string }; Returns: boolean }
       is_public_site: {
         Args: { confidential: boolean; status: string; visibility: string }
@@ -725,9 +813,33 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      public_areas: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          geometry: Json
+          id: string
+          kana: string
+          level: string
+          name: string
+          parent_id: string
+          population: number
+        }[]
+      }
       public_menu_json: {
         Args: { m: Database["public"]["Tables"]["menus"]["Row"] }
         Returns: Json
+      }
+      public_points: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          category_id: string
+          field: string
+          help_desk: boolean
+          id: string
+          lat: number
+          lng: number
+          name: string
+        }[]
       }
       public_site_json: {
         Args: { s: Database["public"]["Tables"]["sites"]["Row"] }
@@ -737,8 +849,29 @@ export type Database = {
         Args: { hint: string; message: string }
         Returns: undefined
       }
+      refresh_site_grid: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
+      }
+      schedule_occurs_on: {
+        Args: { d: string; schedule: Json }
+        Returns: boolean
+      }
       schedule_problem: { Args: { schedule: Json }; Returns: string }
+      schedule_rule_runs_on: {
+        Args: { d: string; rule: Json }
+        Returns: boolean
+      }
       schedule_weekdays: { Args: { schedule: Json }; Returns: string[] }
+      search_public_sites: {
+        Args: {
+          bbox?: number[]
+          filters?: Json
+          max_rows?: number
+          origin?: number[]
+        }
+        Returns: Json
+      }
       search_sites: {
         Args: { filters?: Json; max_rows?: number; query: string }
         Returns: Database["public"]["CompositeTypes"]["site_hit"][]
@@ -749,9 +882,19 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      site_grid_cell_size: { Args: Record<PropertyKey, never>; Returns: number }
       site_is_public: {
         Args: { s: Database["public"]["Tables"]["sites"]["Row"] }
         Returns: boolean
+      }
+      site_keyword_text: {
+        Args: {
+          category_id: string
+          description: string
+          kana: string
+          name: string
+        }
+        Returns: string
       }
       site_matches: {
         Args: {
@@ -760,6 +903,7 @@ export type Database = {
         }
         Returns: boolean
       }
+      site_sort_key: { Args: { kana: string; name: string }; Returns: string }
       site_tiles: { Args: { x: number; y: number; z: number }; Returns: string }
       site_tiles_base64: {
         Args: { x: number; y: number; z: number }
@@ -835,6 +979,7 @@ export type Database = {
         has_menu_filters: boolean | null
         caller_sees_all: boolean | null
         caller_org_ids: string[] | null
+        today: string | null
       }
       site_hit: {
         id: string | null

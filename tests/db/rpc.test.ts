@@ -11,7 +11,7 @@ import { PbfReader } from 'pbf'; // comes with maplibre-gl
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../src/domain/search/normalize';
-import { ACCESSIBILITY, CATEGORIES, EASE, FIELDS, NEEDS, TARGETS } from '../../src/domain/taxonomy';
+import { ACCESSIBILITY, CATEGORIES, EASE, FIELDS, HELP_DESK_LABEL, NEEDS, TARGETS } from '../../src/domain/taxonomy';
 import { actAs, connect } from './db';
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -91,24 +91,28 @@ function menuMatches(m: Menu, f: Filters): boolean {
   const any = (have: string[], want?: string[]) => !want?.length || want.some((w) => have.includes(w));
   const all = (have: string[], want?: string[]) => !want?.length || want.every((w) => have.includes(w));
   return (
-    any(m.needs, f.needs) && any(m.targets, f.targets) && any(m.weekdays, f.weekdays) &&
+    // a menu for anyone (誰でも) serves every target group
+    any(m.needs, f.needs) && any(m.targets, f.targets?.length ? [...f.targets, 'anyone'] : undefined) && any(m.weekdays, f.weekdays) &&
     (!f.free || m.free) && all([...m.ease, ...(m.free ? ['free'] : [])], f.ease)
   );
 }
 const hasMenuFilters = (f: Filters) => !!(f.needs?.length || f.targets?.length || f.weekdays?.length || f.free || f.ease?.length);
-const categoryLabel = new Map<string, string>(CATEGORIES.map((c) => [c.id, c.label.ja]));
+// the keyword text of src/domain/search/keyword-text.ts: parts normalized one by one
+const categoryLabels = new Map<string, string[]>(
+  CATEGORIES.map((c) => [c.id, [c.label.ja, c.label.en, ...(c.helpDesk ? [HELP_DESK_LABEL.ja, HELP_DESK_LABEL.en] : [])]]),
+);
 
 function siteMatches(s: Site, f: Filters): boolean {
   const visibleMenus = menus.filter((m) => m.siteId === s.id && menuVisible(m));
   const q = f.text ? normalizeForSearch(f.text) : '';
-  const text = normalizeForSearch([s.name, s.kana, '', s.description, categoryLabel.get(s.category)].join('|'));
+  const parts = [s.name, s.kana, s.description, ...categoryLabels.get(s.category)!].map(normalizeForSearch);
   return (
     siteVisible(s) &&
     (!f.fields?.length || f.fields.some((x) => s.fields.includes(x))) &&
     (!f.categories?.length || f.categories.includes(s.category)) &&
     (!f.helpDesksOnly || !!helpDesk.get(s.category)) &&
     (!f.accessibility?.length || f.accessibility.every((x) => s.accessibility.includes(x))) &&
-    (!q || text.includes(q) || visibleMenus.some((m) => normalizeForSearch([m.title, ''].join('|')).includes(q))) &&
+    (!q || parts.some((p) => p.includes(q)) || visibleMenus.some((m) => normalizeForSearch(m.title).includes(q))) &&
     (!hasMenuFilters(f) || visibleMenus.some((m) => menuMatches(m, f)))
   );
 }

@@ -91,8 +91,10 @@ select throws_ok(
 );
 select is(
   (select search_text from public.sites where id = 'site_a_pub'),
-  public.normalize_search_text('みんなの食堂|みんなのしょくどう|高崎市高松町1|毎週火曜の夕食会|子ども食堂'),
-  'sites.search_text is kept by trigger from name, kana, address, description and category'
+  concat_ws(E'\n', public.normalize_search_text('みんなの食堂'), public.normalize_search_text('みんなのしょくどう'),
+    public.normalize_search_text('毎週火曜の夕食会'), public.normalize_search_text('子ども食堂'),
+    public.normalize_search_text((select label_en from public.categories where id = 'kids_cafeteria'))),
+  'sites.search_text is kept by trigger: name, kana, description and category labels, one per line (as the app''s keyword text)'
 );
 select is(
   extensions.st_srid((select location_3857 from public.sites where id = 'site_a_pub')), 3857,

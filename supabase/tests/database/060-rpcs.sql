@@ -22,7 +22,7 @@ from (values
   ('accessibility wheelchair and parking', '{"accessibility": ["wheelchair", "parking"]}'),
   ('accessibility wheelchair', '{"accessibility": ["wheelchair"]}'),
   ('ease free and solo_friendly', '{"ease": ["free", "solo_friendly"]}'),
-  ('needs meals and targets older_adults on one menu', '{"needs": ["meals"], "targets": ["older_adults"]}'),
+  ('needs consultation and targets elementary on one menu', '{"needs": ["consultation"], "targets": ["elementary"]}'),
   ('text ショクドウ', '{"text": "ショクドウ"}'),
   ('empty lists', '{"needs": [], "fields": []}')
 ) as t(label, f);
@@ -75,7 +75,7 @@ from hits join (values
   ('anon', 'accessibility wheelchair and parking', 'site_a_pub'),
   ('anon', 'accessibility wheelchair', 'site_a_pub,site_b_desk'),
   ('anon', 'ease free and solo_friendly', 'site_a_pub'),
-  ('anon', 'needs meals and targets older_adults on one menu', null),
+  ('anon', 'needs consultation and targets elementary on one menu', null), -- the desk's menu is for older adults, the cafeteria's (anyone) is not a consultation
   ('anon', 'text ショクドウ', 'site_a_pub'),
   ('anon', 'empty lists', 'site_a_pub,site_b_desk'),
   ('anon', 'menu ids of site_a_pub', 'menu_a_pub'),
@@ -113,7 +113,7 @@ from (values
   ('unknown filter', $$ select * from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{"colour": "red"}') $$),
   ('unknown need', $$ select * from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{"needs": ["flying"]}') $$),
   ('weekday in Japanese', $$ select * from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{"weekdays": ["火"]}') $$),
-  ('today (not supported)', $$ select * from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{"today": "2026-01-06"}') $$),
+  ('today not a calendar date', $$ select * from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '{"today": "2026-02-30"}') $$),
   ('filters as a list', $$ select * from public.sites_in_bbox(138.9, 36.2, 139.1, 36.4, '["meals"]') $$),
   ('nearest to a point in London', $$ select * from public.nearest_menus(-0.12, 51.5) $$),
   ('nearest with lat and lng swapped', $$ select * from public.nearest_menus(36.33, 139.0) $$),
