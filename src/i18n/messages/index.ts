@@ -1,4 +1,5 @@
 // Every feature's messages, merged. Add a feature's bundle here.
+import { auth } from './auth';
 import { common } from './common';
 import { find } from './find';
 import { helpDesks } from './help-desks';
@@ -6,7 +7,7 @@ import { settings } from './settings';
 import { site } from './site';
 import { map } from './map';
 
-const bundles = [common, find, map, site, helpDesks, settings] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;
