@@ -2,7 +2,7 @@
 // naive scan), evaluate each, rank, split into matches and near misses, and record unmet needs.
 // The household mode runs each member and gathers their places on one map.
 import type { NeedId } from '../taxonomy';
-import { compileMember, evaluate } from './evaluate';
+import { assess, compileMember, evaluate, type Assessment, type CompiledMenu } from './evaluate';
 import { FLAG_LISTED, FLAG_PUBLIC, isMatchingIndex, needMaskOf, retrieve, type MatchingIndex } from './matching-index';
 import { reachMeters } from './travel';
 import {
@@ -17,7 +17,6 @@ import {
   type MemberResult,
   type MenuMatch,
   type Miss,
-  type NearMiss,
   type ResolvedHome,
   type UnmetNeed,
 } from './types';
@@ -36,8 +35,8 @@ export function compareMatches(a: MenuMatch, b: MenuMatch): number {
 }
 
 /** the DOMAIN.md constraint group a miss belongs to */
-export function blockingConstraintOf(miss: Miss): BlockingConstraint {
-  switch (miss.kind) {
+export function blockingConstraintOf(kind: Miss['kind']): BlockingConstraint {
+  switch (kind) {
     case 'distance':
       return 'distance';
     case 'day':
@@ -49,7 +48,7 @@ export function blockingConstraintOf(miss: Miss): BlockingConstraint {
     case 'full':
       return 'capacity';
     default:
-      return miss.kind;
+      return kind;
   }
 }
 
@@ -64,16 +63,16 @@ function cap(limit: number | undefined, fallback: number): number {
  * the most common among the near misses serving that need (ties: the order of
  * BLOCKING_CONSTRAINTS), or 'no_menu' when nothing serving it came close.
  */
-export function unmetNeedsOf(member: MatchMember, matches: readonly MenuMatch[], nearMisses: readonly NearMiss[], needsOf: (menuId: string) => readonly NeedId[], areaId: string | null, date: string): UnmetNeed[] {
+function unmetNeedsOf(member: MatchMember, matches: readonly Assessed[], nearMisses: readonly Assessed[], areaId: string | null, date: string): UnmetNeed[] {
   const served = new Set<NeedId>();
-  for (const m of matches) for (const n of needsOf(m.menuId)) served.add(n);
+  for (const m of matches) for (const n of m.c.menu.needs) served.add(n);
   const out: UnmetNeed[] = [];
   for (const need of member.needs) {
     if (served.has(need)) continue;
     const counts = new Map<BlockingConstraint, number>();
     for (const nm of nearMisses) {
-      if (!needsOf(nm.menuId).includes(need)) continue;
-      const k = blockingConstraintOf(nm.miss);
+      if (!nm.c.menu.needs.includes(need)) continue;
+      const k = blockingConstraintOf(nm.a.missKind!);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     let blocking: BlockingConstraint = 'no_menu';
@@ -90,23 +89,28 @@ export function unmetNeedsOf(member: MatchMember, matches: readonly MenuMatch[],
   return out;
 }
 
+type Assessed = { a: Assessment; c: Candidate; cm: CompiledMenu | undefined };
+
+function compareAssessed(x: Assessed, y: Assessed): number {
+  if (x.a.score !== y.a.score) return y.a.score - x.a.score;
+  if (x.a.distanceM !== y.a.distanceM) return x.a.distanceM - y.a.distanceM;
+  return x.c.menu.id < y.c.menu.id ? -1 : x.c.menu.id > y.c.menu.id ? 1 : 0;
+}
+
 /** Matches one member against the candidates. */
 export function matchMember(member: MatchMember, home: ResolvedHome, source: CandidateSource, options: MatchOptions): MemberResult {
-  const ctx = compileMember(member, home);
-  const matches: MenuMatch[] = [];
-  const nearMisses: NearMiss[] = [];
-  const needsById = new Map<string, readonly NeedId[]>();
-  const consider = (c: Candidate) => {
-    const ev = evaluate(ctx, home, c, options);
-    if (!ev) return;
-    needsById.set(c.menu.id, c.menu.needs);
-    if (ev.miss) nearMisses.push({ ...ev.match, miss: ev.miss });
-    else matches.push(ev.match);
+  const ctx = compileMember(member, home, options.today);
+  // assess every candidate; spell out reasons only for those returned
+  const matches: Assessed[] = [];
+  const nearMisses: Assessed[] = [];
+  const consider = (c: Candidate, cm?: CompiledMenu) => {
+    const a = assess(ctx, home, c, options, cm);
+    if (a) (a.missKind === null ? matches : nearMisses).push({ a, c, cm });
   };
 
   if (isMatchingIndex(source)) {
     const staff = (options.viewer ?? 'staff') === 'staff';
-    const { candidates } = source;
+    const { candidates, compiled } = source;
     retrieve(
       source,
       {
@@ -116,19 +120,23 @@ export function matchMember(member: MatchMember, home: ResolvedHome, source: Can
         requiredFlags: FLAG_LISTED | (staff ? 0 : FLAG_PUBLIC),
         areaIds: home.areaIds,
       },
-      (k) => consider(candidates[k]!),
+      (k) => consider(candidates[k]!, compiled[k]),
     );
   } else {
     for (const c of source) consider(c);
   }
 
-  matches.sort(compareMatches);
-  nearMisses.sort(compareMatches);
-  const unmetNeeds = unmetNeedsOf(member, matches, nearMisses, (id) => needsById.get(id) ?? [], home.areaId, options.today);
+  matches.sort(compareAssessed);
+  nearMisses.sort(compareAssessed);
+  const unmetNeeds = unmetNeedsOf(member, matches, nearMisses, home.areaId, options.today);
+  const explain = (x: Assessed) => evaluate(ctx, home, x.c, options, x.cm)!;
   return {
     memberId: member.id,
-    matches: matches.slice(0, cap(options.limit, DEFAULT_LIMIT)),
-    nearMisses: nearMisses.slice(0, cap(options.nearMissLimit, DEFAULT_NEAR_MISS_LIMIT)),
+    matches: matches.slice(0, cap(options.limit, DEFAULT_LIMIT)).map((x) => explain(x).match),
+    nearMisses: nearMisses.slice(0, cap(options.nearMissLimit, DEFAULT_NEAR_MISS_LIMIT)).map((x) => {
+      const e = explain(x);
+      return { ...e.match, miss: e.miss! };
+    }),
     unmetNeeds,
   };
 }

@@ -10,6 +10,7 @@ import type { Menu, Site } from '../model';
 import { NEEDS, type NeedId } from '../taxonomy';
 import { EARTH_RADIUS_M } from '../geo/distance';
 import type { Candidate, MatchableMenu, MatchableSite } from './types';
+import { compileMenu, type CompiledMenu } from './evaluate';
 
 export type MatchingIndex<S extends MatchableSite = MatchableSite, M extends MatchableMenu = MatchableMenu> = {
   readonly kind: 'matching-index';
@@ -26,8 +27,8 @@ export type MatchingIndex<S extends MatchableSite = MatchableSite, M extends Mat
   readonly lat: Float64Array;
   readonly needMask: Uint16Array; // per candidate
   readonly flags: Uint8Array; // per candidate: LISTED | PUBLIC
+  readonly compiled: readonly CompiledMenu[]; // per candidate: schedule rules as numbers
   readonly outreachByArea: ReadonlyMap<string, Uint32Array>; // area id → outreach candidate slots
-  readonly outreachAnywhere: Uint32Array; // outreach with no service-area restriction
 };
 
 export const FLAG_LISTED = 1; // menu and site published (site known)
@@ -137,6 +138,7 @@ export function buildMatchingIndex<S extends MatchableSite = Site, M extends Mat
   const lat = new Float64Array(located.length);
   const needMask = new Uint16Array(all.length);
   const flags = new Uint8Array(all.length);
+  const compiled = new Array<CompiledMenu>(all.length);
   for (let k = 0; k < ordered.length; k++) {
     const c = ordered[k]!;
     if (k < located.length) {
@@ -145,14 +147,13 @@ export function buildMatchingIndex<S extends MatchableSite = Site, M extends Mat
     }
     needMask[k] = needMaskOf(c.menu.needs);
     flags[k] = flagsOf(c);
+    compiled[k] = compileMenu(c.menu);
   }
 
   // outreach by service area
   const byArea = new Map<string, number[]>();
-  const anywhere: number[] = [];
   for (let k = located.length; k < ordered.length; k++) {
     const ids = ordered[k]!.menu.serviceAreaIds;
-    if (ids.length === 0) anywhere.push(k);
     for (const id of new Set(ids)) {
       const list = byArea.get(id) ?? [];
       list.push(k);
@@ -175,8 +176,8 @@ export function buildMatchingIndex<S extends MatchableSite = Site, M extends Mat
     lat,
     needMask,
     flags,
+    compiled: Object.freeze(compiled),
     outreachByArea: new Map([...byArea].map(([id, list]) => [id, Uint32Array.from(list)] as const)),
-    outreachAnywhere: Uint32Array.from(anywhere),
   });
 }
 
@@ -221,13 +222,12 @@ export function retrieve(index: MatchingIndex, q: Retrieval, visit: (k: number) 
       }
     }
   }
-  // outreach: unrestricted, then by each of the home's areas, each slot once
+  // outreach by each of the home's areas, each slot once (outreach without a service area never matches)
   const seen = new Set<number>();
   const offer = (k: number) => {
     if (seen.has(k) || (needMask[k]! & q.needMask) === 0 || (flags[k]! & q.requiredFlags) !== q.requiredFlags) return;
     seen.add(k);
     visit(k);
   };
-  for (const k of index.outreachAnywhere) offer(k);
   for (const id of q.areaIds) for (const k of index.outreachByArea.get(id) ?? []) offer(k);
 }
