@@ -4,16 +4,19 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { getConfig } from '../config/env';
 import { DataSourceProvider } from '../data/data-source-context';
 import type { DataSource } from '../data/port';
+import { AuthProvider } from '../features/auth/auth-context';
+import { AccountMenu } from '../features/auth/components/account-menu';
 import { FindPage } from '../features/find/components/find-page';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { LOCALES, type Locale } from '../i18n/types';
-import { createDataSource } from './create-data-source';
+import { createAppServices } from './create-data-source';
 
 // routes other than the map are loaded on demand: the public map route stays small
 const SitePage = lazy(() => import('../features/site/components/site-page').then((m) => ({ default: m.SitePage })));
 const HelpDesksPage = lazy(() =>
   import('../features/help-desks/components/help-desks-page').then((m) => ({ default: m.HelpDesksPage })),
 );
+const SignInPage = lazy(() => import('../features/auth/components/sign-in-page'));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
@@ -56,6 +59,7 @@ function Header({ source }: { source: DataSource }) {
           </option>
         ))}
       </select>
+      <AccountMenu />
     </header>
   );
 }
@@ -77,6 +81,7 @@ function Shell({ source }: { source: DataSource }) {
             <Route path="/sites/:id" component={SitePage} />
             <Route path="/help" component={HelpDesksPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/signin" component={SignInPage} />
             <Route>
               <div className="page">
                 <h1>{t('common.notFound')}</h1>
@@ -103,7 +108,7 @@ export function App() {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } }));
   const [boot] = useState(() => {
     try {
-      return { source: createDataSource(getConfig()) };
+      return createAppServices(getConfig());
     } catch (error) {
       return { error };
     }
@@ -113,7 +118,9 @@ export function App() {
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
         <DataSourceProvider source={boot.source}>
-          <Shell source={boot.source} />
+          <AuthProvider auth={boot.auth}>
+            <Shell source={boot.source} />
+          </AuthProvider>
         </DataSourceProvider>
       </QueryClientProvider>
     </I18nProvider>

@@ -1,0 +1,63 @@
+// The Supabase data source: the port over supabase-js and the read RPCs (docs/database.md).
+// Loaded on demand by ./lazy.ts, so supabase-js never enters the local-mode bundle.
+// What a caller sees is decided by Postgres (RLS and the RPCs' explicit visibility), not here: a
+// visitor gets the public listings; a signed-in coordinator, staff member or admin also what
+// their role may read. The semantics of every method are the local source's; the conformance
+// suite (tests/conformance) runs the same queries through both.
+import { createClient } from '@supabase/supabase-js';
+import type { Area } from '../../domain/model';
+import type { SiteQuery } from '../../domain/search/query';
+import type { AuthService } from '../auth-port';
+import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import * as rpc from './fetchers';
+import { SupabaseAuth } from './supabase-auth';
+
+export class SupabaseDataSource implements DataSource {
+  readonly kind = 'supabase' as const;
+  readonly label: string;
+
+  constructor(
+    readonly client: rpc.KasaneClient,
+    label = 'Supabase',
+  ) {
+    this.label = label;
+  }
+
+  searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {
+    return rpc.searchPublicSites(this.client, query, options.limit ?? 50, options.signal);
+  }
+
+  getPublicPoints(signal?: AbortSignal): Promise<PublicPoint[]> {
+    return rpc.getPublicPoints(this.client, signal);
+  }
+
+  getPublicSite(id: string, signal?: AbortSignal): Promise<PublicSiteDetail | null> {
+    return rpc.getPublicSite(this.client, id, signal);
+  }
+
+  getAreas(signal?: AbortSignal): Promise<Area[]> {
+    return rpc.getAreas(this.client, signal);
+  }
+
+  findHelpDesks(point: [number, number], signal?: AbortSignal): Promise<HelpDeskResult> {
+    return rpc.findHelpDesks(this.client, point, signal);
+  }
+
+  /** a vector tile of the sites (layer "sites", see site_tiles in docs/database.md) */
+  getSiteTile(z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array> {
+    return rpc.getSiteTile(this.client, z, x, y, signal);
+  }
+}
+
+/** One client for data and auth, so RPCs run with the signed-in user's token. */
+export function connectSupabase(url: string, anonKey: string): { source: SupabaseDataSource; auth: AuthService } {
+  const client = createClient(url, anonKey, {
+    auth: {
+      persistSession: true,
+      autoRefreshToken: true,
+      detectSessionInUrl: true, // the magic link comes back with ?code=…
+      flowType: 'pkce',
+    },
+  }) as rpc.KasaneClient;
+  return { source: new SupabaseDataSource(client, new URL(url).host), auth: new SupabaseAuth(client) };
+}

@@ -1,0 +1,57 @@
+// Local mode has no accounts: a clearly labelled demo switch picks the role the UI is shaped for,
+// remembered in localStorage. It grants nothing: the local data is the demo's, on this device.
+import { ROLES, type AuthService, type AuthState, type Role } from '../../data/auth-port';
+
+export const DEMO_ROLE_KEY = 'kasane.demoRole';
+
+function stateOf(role: Role): AuthState {
+  if (role === 'resident') return { status: 'signed-out', role: 'resident' };
+  return { status: 'signed-in', role, user: { id: `demo-${role}`, email: null }, organizationIds: [], teamId: null };
+}
+
+export class DemoAuth implements AuthService {
+  readonly kind = 'demo' as const;
+  private state: AuthState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeLocalStorage()) {
+    let stored: string | null = null;
+    try {
+      stored = storage?.getItem(DEMO_ROLE_KEY) ?? null;
+    } catch {
+      // storage may be unavailable (private mode): start as a resident
+    }
+    this.state = stateOf((ROLES as readonly string[]).includes(stored ?? '') ? (stored as Role) : 'resident');
+  }
+
+  getState(): AuthState {
+    return this.state;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setDemoRole(role: Role): void {
+    this.state = stateOf(role);
+    try {
+      this.storage?.setItem(DEMO_ROLE_KEY, role);
+    } catch {
+      // not remembered, but still applied
+    }
+    for (const l of this.listeners) l();
+  }
+
+  async signOut(): Promise<void> {
+    this.setDemoRole('resident');
+  }
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
