@@ -4,6 +4,8 @@
 //   2. the Supabase platform shim, then supabase/migrations with the pinned Supabase CLI
 //   3. pgTAP: supabase/tests/database/*.sql through pg_prove
 //   4. node tests of the RPCs: tests/db/*.test.ts (vitest, pg)
+//   4b. the conformance suite: tests/conformance/*.test.ts, the same queries through the local
+//      source and the SQL RPCs (via the app's Supabase data source), the same answers
 //   5. src/lib/database.types.ts is what postgres-meta generates from this schema (not stale)
 // The cluster is stopped and removed afterwards, also on failure or Ctrl-C.
 // Options: --keep  leave the cluster running and print its URL (for poking at it with psql).
@@ -53,6 +55,9 @@ try {
   const nodeOk = run('RPC node tests', join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', '--config', 'tests/db/vitest.config.ts'], {
     TEST_DATABASE_URL: db.url,
   });
+  const conformanceOk = run('conformance (local source = SQL RPCs)', join(repoRoot, 'node_modules', '.bin', 'vitest'), ['run', '--config', 'tests/conformance/vitest.config.ts'], {
+    TEST_DATABASE_URL: db.url,
+  });
   const t0 = Date.now();
   let typesOk = false;
   try {
@@ -63,7 +68,7 @@ try {
   console.error(
     `[db] generated types: ${typesOk ? 'up to date' : 'STALE: run `node scripts/db/generate-types.mjs` and commit src/lib/database.types.ts'} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
   );
-  exitCode = pgtapOk && nodeOk && typesOk ? 0 : 1;
+  exitCode = pgtapOk && nodeOk && conformanceOk && typesOk ? 0 : 1;
   if (keep) console.log(`TEST_DATABASE_URL='${db.url}'   (kept; remove ${db.dir ?? 'nothing'} when done)`);
 } catch (e) {
   console.error(`[db] ${e instanceof Error ? e.message : e}`);

@@ -132,7 +132,7 @@ as $$
 $$;
 comment on function public.menu_matches(public.menus, public.site_filter) is 'Menu-level public filters: needs/targets any (anyone serves every target), weekdays any, today (a session on that date, 祝日-aware), free, ease all (free derived from cost_kind).';
 
--- the list order of the app (sort_key, then id by code point)
+-- the list order of the app (sort_key, then id by code point); box edges decided exactly
 create or replace function public.sites_in_bbox(
   west double precision,
   south double precision,
@@ -175,6 +175,10 @@ begin
          count(*) over ()
   from public.sites s
   where s.location_3857 operator(extensions.&&) box
+    -- && compares float4 index boxes (about a metre at these magnitudes): decide the edges on
+    -- the coordinates themselves, as the app does
+    and extensions.st_x(s.location::extensions.geometry) between west and east
+    and extensions.st_y(s.location::extensions.geometry) between south and north
     and public.site_visible(s, f)
     and public.site_matches(s, f)
   order by s.sort_key, s.id collate "C"
@@ -288,7 +292,10 @@ begin
 
   with matches as materialized (
     select s.id, s.sort_key,
-           (box is null or s.location_3857 operator(extensions.&&) box) as in_view,
+           (box is null
+            or (s.location_3857 operator(extensions.&&) box -- float4 boxes: the edges are decided on the coordinates
+                and extensions.st_x(s.location::extensions.geometry) between bbox[1] and bbox[3]
+                and extensions.st_y(s.location::extensions.geometry) between bbox[2] and bbox[4])) as in_view,
            case when o is not null then extensions.st_distance(s.location, o, false) end as distance_m
     from public.sites s
     where s.status = 'published'
