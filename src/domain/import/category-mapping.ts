@@ -96,7 +96,16 @@ export function mergeCategoryMapping(user: CategoryMapping = []): CategoryMappin
   return [...user, ...defaultCategoryMapping];
 }
 
-const squash = (s: string) => s.normalize('NFKC').replace(/\s/g, '');
+// memoized: the same few hundred rule texts and 種別 values are squashed for every row
+const squashed = new Map<string, string>();
+function squash(s: string): string {
+  let v = squashed.get(s);
+  if (v === undefined) {
+    v = s.normalize('NFKC').replace(/\s/g, '');
+    if (squashed.size < 10_000) squashed.set(s, v);
+  }
+  return v;
+}
 
 export type CategoryDecision = { categoryId: CategoryId; rule: CategoryRule } | null;
 

@@ -114,6 +114,7 @@ type Context = {
   today: string;
   fileHint: string;
   existingOrgByName: Map<string, Organization>;
+  a11yFields: CanonicalField[]; // the file's barrier-free flag columns
   problems: Problem[];
 };
 
@@ -237,7 +238,7 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
   }
 
   const accessibility = new Set<AccessibilityId>(accessibilityFromList(read('barrierFree')));
-  for (const [field] of columnsWithPrefix(columns, 'a11y:'))
+  for (const field of ctx.a11yFields)
     if (isTrueFlag(read(field))) accessibility.add(field.slice(5) as AccessibilityId);
 
   const description = [read('description'), read('note')].filter(Boolean).join('\n');
@@ -318,7 +319,7 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
   if (columns.has('kana')) siteFields.push('kana');
   if (columns.has('tel') || columns.has('email') || columns.has('url')) siteFields.push('contact');
   if (columns.has('access') || columns.has('parkingInfo')) siteFields.push('access');
-  if (columns.has('barrierFree') || columnsWithPrefix(columns, 'a11y:').length) siteFields.push('accessibility');
+  if (columns.has('barrierFree') || ctx.a11yFields.length) siteFields.push('accessibility');
   if (columns.has('description') || columns.has('note')) siteFields.push('description');
   if (columns.has('image')) siteFields.push('photoUrl');
   const menuFields: (keyof Menu)[] = ['title'];
@@ -343,10 +344,6 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
     menuFields,
     hasError,
   };
-}
-
-function columnsWithPrefix(columns: Map<CanonicalField, number[]>, prefix: string): [CanonicalField, number[]][] {
-  return [...columns].filter(([field]) => field.startsWith(prefix));
 }
 
 /** イベント一覧: 開始日–終了日 with times → a weekly rule on those weekdays, valid between the dates. */
@@ -425,6 +422,7 @@ export function previewImport(input: Uint8Array | string, options: PreviewOption
       today,
       fileHint: fileHintOf(table, options.fileName),
       existingOrgByName,
+      a11yFields: [...columns.keys()].filter((f) => f.startsWith('a11y:')),
       problems,
     };
     const seenIds = new Map<string, number>();

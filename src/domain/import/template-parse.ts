@@ -48,7 +48,16 @@ function lookup(ids: readonly string[], labels?: Record<string, Label | string>)
   }
   return m;
 }
-const find = (l: Lookup, text: string) => l.get(text.normalize('NFKC').replace(/\s/g, '').toLowerCase());
+// memoized: a file repeats the same few labels on every row
+const lookupKeys = new Map<string, string>();
+function find(l: Lookup, text: string): string | undefined {
+  let key = lookupKeys.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFKC').replace(/\s/g, '').toLowerCase();
+    if (lookupKeys.size < 10_000) lookupKeys.set(text, key);
+  }
+  return l.get(key);
+}
 
 const L = {
   category: lookup(
@@ -71,6 +80,7 @@ const L = {
 const YES = new Set(['はい', 'yes', 'true', '1', '有', 'あり', '○', '〇']);
 const NO = new Set(['いいえ', 'no', 'false', '0', '無', 'なし', '×', '']);
 
+const SITE_COLUMNS = TEMPLATE_COLUMNS.slice(0, TEMPLATE_COLUMNS.indexOf('メニューID'));
 const ALL_SITE_FIELDS = Object.keys(siteSchema.shape) as (keyof Site)[];
 const ALL_MENU_FIELDS = Object.keys(menuSchema.shape) as (keyof Menu)[];
 
@@ -178,7 +188,7 @@ export function parseTemplateRows(
         fail('緯度・経度', '緯度・経度がないか、数値ではありません。地図でピンを置いてから取り込むか、この行を取り込みから外してください。');
         lat = lng = null;
       }
-      const signature = TEMPLATE_COLUMNS.slice(0, TEMPLATE_COLUMNS.indexOf('メニューID')).map(get).join('\u0000');
+      const signature = SITE_COLUMNS.map(get).join('\u0000');
       const seen = sites.get(siteId);
       if (seen) {
         site = seen.site;
