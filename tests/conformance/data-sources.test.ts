@@ -48,7 +48,7 @@ afterAll(async () => {
 /** the same answer: totals, every match, the hits in order with their menus, sites and distances */
 async function expectSame(query: SiteQuery, limit = 50) {
   const context = JSON.stringify({ query, limit });
-  const [a, b]: SearchResult[] = await Promise.all([local.searchPublicSites(query, { limit }), remote.searchPublicSites(query, { limit })]);
+  const [a, b]: [SearchResult, SearchResult] = await Promise.all([local.searchPublicSites(query, { limit }), remote.searchPublicSites(query, { limit })]);
   expect({ context, total: b.total, totalInView: b.totalInView }).toEqual({ context, total: a.total, totalInView: a.totalInView });
   expect({ context, matchIds: [...b.matchIds].sort() }).toEqual({ context, matchIds: [...a.matchIds].sort() });
   expect({ context, hits: b.hits.map((h) => h.site.id) }).toEqual({ context, hits: a.hits.map((h) => h.site.id) });
@@ -112,7 +112,7 @@ describe('local source and SQL RPCs give the same answers', () => {
     // the variants really are the same search
     const counts = await Promise.all(['サロン', 'さろん', 'ｻﾛﾝ'].map(async (text) => (await remote.searchPublicSites({ text })).total));
     expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[0]!).toBeGreaterThan(0);
   });
 
   it('each filter alone', async () => {
