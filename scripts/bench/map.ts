@@ -6,10 +6,12 @@
 //   npx tsx scripts/bench/map.ts           prints the figures (BENCH_RUNS=5 for more runs)
 //   import { run } from './map.ts'         returns them
 //
-// Builds the app first (BENCH_SKIP_BUILD=1 to reuse dist/). Runs offline like the tests: requests
-// that leave the local server fail at once, for the app and the bare page alike.
+// Builds the app into a temporary directory of its own, so that a test run rebuilding dist/ at the
+// same time cannot pull the files from under it (BENCH_SKIP_BUILD=1 uses dist/ as it is). Runs
+// offline like the tests: requests that leave the local server fail at once, for both pages.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -24,7 +26,6 @@ import { startStaticServer } from '../lib/static-server.ts';
 export type Figure = { value: number; unit: string; baseline: number; ratio: number; target: string; met: boolean };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = join(ROOT, 'dist');
 const MAPLIBRE_DIST = join(ROOT, 'node_modules/maplibre-gl/dist');
 const SIZES = (process.env.BENCH_MAP_SIZES ?? '5000,50000').split(',').map(Number); // the first size also times the list
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
@@ -45,8 +46,8 @@ const round = (v: number, digits = 0) => Math.round(v * 10 ** digits) / 10 ** di
 const gzipKb = (bytes: Buffer) => gzipSync(bytes).length / 1024;
 
 /** Writes what both pages load: the whole dataset for the app, its public points for the bare page. */
-function writeBenchData(): Map<number, number> {
-  const dir = join(DIST, 'bench');
+function writeBenchData(dist: string): Map<number, number> {
+  const dir = join(dist, 'bench');
   mkdirSync(dir, { recursive: true });
   const publicCounts = new Map<number, number>();
   for (const sites of SIZES) {
@@ -114,11 +115,17 @@ async function freshPage(browser: Browser, origin: string): Promise<{ context: B
 async function measure(browser: Browser, origin: string, path: string): Promise<Measured> {
   const { context, page } = await freshPage(browser, origin);
   try {
+    // an uncaught error (a missing file, a broken build) fails the run now, not at the timeout
+    const failed = new Promise<never>((_, reject) => page.once('pageerror', (e) => reject(new Error(`${path}: ${e.message}`))));
+    failed.catch(() => undefined); // an error after the race is over is no longer anyone's concern
     await page.goto(origin + path);
-    await page.waitForFunction(() => (window as unknown as { __benchMarks: Marks }).__benchMarks.mapIdle !== undefined, undefined, {
-      timeout: IDLE_TIMEOUT_MS,
-      polling: 100,
-    });
+    await Promise.race([
+      failed,
+      page.waitForFunction(() => (window as unknown as { __benchMarks: Marks }).__benchMarks.mapIdle !== undefined, undefined, {
+        timeout: IDLE_TIMEOUT_MS,
+        polling: 100,
+      }),
+    ]);
     const marks = (await page.evaluate(READ_MARKS)) as Marks;
     return { ...marks, mapIdle: marks.mapIdle! };
   } finally {
@@ -143,8 +150,8 @@ async function scriptsLoadedOnPublicRoute(browser: Browser, origin: string): Pro
   return [...files].sort();
 }
 
-function bundleFigures(files: string[]): Record<string, Figure> {
-  const sizes = files.map((f) => ({ name: basename(f), kb: gzipKb(readFileSync(join(DIST, f))) }));
+function bundleFigures(dist: string, files: string[]): Record<string, Figure> {
+  const sizes = files.map((f) => ({ name: basename(f), kb: gzipKb(readFileSync(join(dist, f))) }));
   const isMapLibre = (name: string) => name.startsWith('maplibre-gl');
   const reference = gzipKb(readFileSync(join(MAPLIBRE_DIST, 'maplibre-gl.mjs'))) + gzipKb(readFileSync(join(MAPLIBRE_DIST, 'maplibre-gl-worker.mjs')));
   const total = sizes.reduce((sum, s) => sum + s.kb, 0);
@@ -187,16 +194,21 @@ function bundleFigures(files: string[]): Record<string, Figure> {
 }
 
 export async function run(): Promise<Record<string, Figure>> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    log('building the app (BENCH_SKIP_BUILD=1 reuses dist/)');
-    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const ownBuild = process.env.BENCH_SKIP_BUILD !== '1';
+  const dist = ownBuild ? mkdtempSync(join(tmpdir(), 'kasane-bench-')) : join(ROOT, 'dist');
+  if (ownBuild) {
+    log(`building the app into ${dist} (BENCH_SKIP_BUILD=1 uses dist/ instead)`);
+    const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (r.status !== 0) throw new Error('vite build failed; fix the build and run the benchmark again');
   }
-  log('writing datasets to dist/bench/');
-  const publicCounts = writeBenchData();
+  log(`writing datasets to ${join(dist, 'bench')}`);
+  const publicCounts = writeBenchData(dist);
 
   const server = await startStaticServer({
-    root: DIST,
+    root: dist,
     mounts: { '/bare/': join(ROOT, 'scripts/bench/bare-map'), '/maplibre/': MAPLIBRE_DIST },
   });
   const origin = server.url;
@@ -250,10 +262,11 @@ export async function run(): Promise<Record<string, Figure>> {
       }
     }
     log('JavaScript loaded by / (first visit, demo data):');
-    Object.assign(figures, bundleFigures(await scriptsLoadedOnPublicRoute(browser, origin)));
+    Object.assign(figures, bundleFigures(dist, await scriptsLoadedOnPublicRoute(browser, origin)));
   } finally {
     await browser.close();
     await server.close();
+    if (ownBuild) rmSync(dist, { recursive: true, force: true });
   }
   return figures;
 }
