@@ -30,7 +30,7 @@ function time(f: () => void): number {
   return performance.now() - t0;
 }
 
-function measure(label: string, bytes: Uint8Array, expectRows: number): Figure & { rows: number } {
+function measure(label: string, bytes: Uint8Array, expectRows: number): Figure {
   const text = new TextDecoder().decode(bytes);
   const options = { now: '2027-01-01T00:00:00+09:00', today: '2027-01-01' };
   // warm-up: JIT, zod's compiled checks
@@ -47,21 +47,20 @@ function measure(label: string, bytes: Uint8Array, expectRows: number): Figure &
   const value = median(preview);
   const baseline = median(parse);
   const ratio = value / baseline;
-  return { value, unit: 'ms', baseline, ratio, target: '≤ 3× and ≤ 3000 ms (Node)', met: ratio <= 3 && value <= 3000, rows };
+  return { value, unit: 'ms', baseline, ratio, target: '≤ 3× and ≤ 3000 ms (Node)', met: ratio <= 3 && value <= 3000 };
 }
 
 export async function run(): Promise<Record<string, Figure>> {
-  // national layout: the demo data's public sites as 公共施設一覧 rows (one row per line)
+  // national layout: the demo data's public sites as 公共施設一覧 rows; the schedule text's line
+  // breaks inside cells become spaces so that a record is a line and the file can be cut at 10,000
   const big = generateDemoDataset({ seed: 11, sites: 14_000 });
-  const national = firstRows(exportNationalCsv(big).replace(/\n(?!\r?$)/g, (m, offset: number, s: string) => (s[offset - 1] === '\r' ? m : ' ')), ROWS);
+  const national = firstRows(exportNationalCsv(big).replace(/(?<!\r)\n/g, ' '), ROWS);
   // the template: every field of site and menu, one row per menu
   const template = firstRows(exportTemplateCsv(big), ROWS);
   const enc = new TextEncoder();
-  const { rows: _n, ...nationalFigure } = measure('national', enc.encode(national), ROWS);
-  const { rows: _t, ...templateFigure } = measure('template', enc.encode(template), ROWS);
   return {
-    'import preview, 10k national rows': nationalFigure,
-    'import preview, 10k template rows': templateFigure,
+    'import preview, 10k national rows': measure('national', enc.encode(national), ROWS),
+    'import preview, 10k template rows': measure('template', enc.encode(template), ROWS),
   };
 }
 
