@@ -42,7 +42,7 @@ export class LocalStore {
 
   /** The stored dataset, or null when nothing was stored yet. */
   async load(): Promise<Dataset | null> {
-    const tx = this.db.transaction(STORES, 'readonly');
+    const tx = this.db.transaction([...STORES], 'readonly');
     const meta = (await promisify(tx.objectStore('meta').get('dataset'))) as Meta | undefined;
     if (!meta) return null;
     const all = <T,>(name: EntityStore) => promisify(tx.objectStore(name).getAll()) as Promise<T[]>;
@@ -57,7 +57,7 @@ export class LocalStore {
 
   /** Replaces everything in one transaction: either the whole dataset is stored or nothing changes. */
   async replaceAll(data: Dataset): Promise<void> {
-    const tx = this.db.transaction(STORES, 'readwrite');
+    const tx = this.db.transaction([...STORES], 'readwrite');
     for (const name of STORES) tx.objectStore(name).clear();
     const put = (name: EntityStore, rows: { id: string }[]) => {
       const store = tx.objectStore(name);
