@@ -225,4 +225,4 @@ describe('scaling', () => {
   });
 });
 
-const PINNED_HASH = 2328040009;
+const PINNED_HASH = 3768931536;

@@ -77,7 +77,15 @@ function buildMenu(ctx: MenuContext, t: MenuTemplate, rotation: Rotation, base: 
     capacity: capacityFrom(t.capacity, rng),
     ease: easeFrom(t, rng),
     languages: [...(t.languages ?? (rng.chance(0.12) ? ['ja', 'easy_ja'] : ['ja']))],
-    serviceAreaIds: t.serviceArea === 'daily_life' ? [area.id] : t.serviceArea === 'elementary' && site ? [town.elementary[site.district]!.area.id] : [],
+    serviceAreaIds:
+      t.serviceArea === 'daily_life'
+        ? [area.id]
+        : t.serviceArea === 'elementary' && site
+          ? [town.elementary[site.district]!.area.id]
+          : site
+            ? []
+            : // outreach comes to the home: it serves its own town, not the whole country
+              [town.municipality.id],
     visibility: t.staffOnly ? 'staff' : base.visibility,
   };
   if (t.ages?.[0] !== undefined) menu.ageMin = t.ages[0];
