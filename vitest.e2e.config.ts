@@ -10,6 +10,9 @@ export default defineConfig({
     // one file at a time: each drives a software-rendered WebGL browser, and CI machines have few cores
     fileParallelism: false,
     testTimeout: 60_000,
+    // the page under test shares 2 cores with its build server and SwiftShader: give the app time
+    // to answer (a poll still ends as soon as the condition holds)
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 120_000,
   },
 });
