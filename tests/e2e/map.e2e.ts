@@ -6,18 +6,16 @@ import { closeBrowser, mapState, openPage, pageErrors, runAxe, waitForMapIdle, t
 
 afterAll(closeBrowser);
 
-/** The app shell is written alongside the map: until `/` shows a map, these tests report "skipped". */
-async function openMap(skip: (note: string) => void): Promise<Page> {
+/** The public route with its map drawn (the demo data, no network). */
+async function openMap(): Promise<Page> {
   const page = await openPage('/');
-  const map = await page.waitForSelector('[data-map-idle]', { state: 'attached', timeout: 20_000 }).catch(() => null);
-  if (!map) skip('no map on / yet');
   await waitForMapIdle(page);
   return page;
 }
 
 describe('public map (offline)', () => {
-  it('draws the sites once idle and reports them through the test hook', async (ctx) => {
-    const page = await openMap(ctx.skip);
+  it('draws the sites once idle and reports them through the test hook', async () => {
+    const page = await openMap();
     const { siteIds, clusters, view } = await mapState(page);
     expect(siteIds.length + clusters).toBeGreaterThan(0);
     expect(new Set(siteIds).size).toBe(siteIds.length);
@@ -27,14 +25,14 @@ describe('public map (offline)', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('says quietly that the basemap is missing, in a status region', async (ctx) => {
-    const page = await openMap(ctx.skip);
+  it('says quietly that the basemap is missing, in a status region', async () => {
+    const page = await openMap();
     const status = page.locator('.site-map [role="status"]');
     await status.filter({ hasText: '背景地図を読み込めません' }).waitFor();
   });
 
-  it('names the map and zooms with the keyboard', async (ctx) => {
-    const page = await openMap(ctx.skip);
+  it('names the map and zooms with the keyboard', async () => {
+    const page = await openMap();
     const canvas = page.locator('canvas.maplibregl-canvas');
     expect(await canvas.getAttribute('aria-label')).toBeTruthy();
     expect(await canvas.getAttribute('tabindex')).toBe('0');
@@ -46,8 +44,8 @@ describe('public map (offline)', () => {
     expect((await mapState(page)).view.zoom).toBeCloseTo(before + 1, 1);
   });
 
-  it('zooms in towards a cluster that is clicked', async (ctx) => {
-    const page = await openMap(ctx.skip);
+  it('zooms in towards a cluster that is clicked', async () => {
+    const page = await openMap();
     const canvas = page.locator('canvas.maplibregl-canvas');
     const box = (await canvas.boundingBox())!;
     // clusters away from the edges, where the controls and the notice sit
@@ -72,8 +70,8 @@ describe('public map (offline)', () => {
     await waitForMapIdle(page);
   });
 
-  it('draws only the matches of a search', async (ctx) => {
-    const page = await openMap(ctx.skip);
+  it('draws only the matches of a search', async () => {
+    const page = await openMap();
     const total = async () => (await mapState(page)).markers.reduce((sum, m) => sum + m.count, 0);
     const everything = await total();
     await page.getByRole('search').getByRole('searchbox').fill('しょくどう');
@@ -83,8 +81,8 @@ describe('public map (offline)', () => {
     expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
   });
 
-  it('has no axe violations in the map and its legend', async (ctx) => {
-    const page = await openMap(ctx.skip);
+  it('has no axe violations in the map and its legend', async () => {
+    const page = await openMap();
     expect(await runAxe(page, { include: '.site-map' })).toEqual([]);
     if (await page.locator('.map-legend').count()) expect(await runAxe(page, { include: '.map-legend' })).toEqual([]);
   });
