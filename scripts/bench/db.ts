@@ -2,8 +2,8 @@
 // Postgres + PostGIS migrated like a Supabase project, queried as a visitor (role anon), each
 // figure against a baseline measured in the same run:
 //   - nearest_menus (3 km, 50 rows) p50 against the same query with index scans off (a seq scan)
-//   - site_tiles z 8 (points) p50 against the same tiles with index scans off; its size against
-//     the same features as GeoJSON
+//   - site_tiles z 8 (clusters from the level-9 site_grid) p50 against the same tiles with index
+//     scans off; its size against the tile's sites as GeoJSON; z 10 (points) p50 likewise
 //   - site_tiles z 4 (clusters from the precomputed site_grid) p50 against counting every site at
 //     request time (the aggregation the grid replaced)
 //   - search_public_sites (a list query: needs, nearest first, in a box) p50 against a seq scan:
@@ -219,6 +219,15 @@ export async function run(): Promise<Record<string, Figure>> {
     const z8Geojson = percentile(geojsonSizes.sort((a, b) => a - b), 50) / 1024;
     log(`site_tiles z8 p50 ${z8Fast.toFixed(2)} ms (${z8Size.toFixed(1)} kB), seq scan ${z8Slow.toFixed(1)} ms, GeoJSON ${z8Geojson.toFixed(1)} kB`);
 
+    // tiles at z 10: one point per site
+    const z10 = Array.from({ length: 60 }, () => tileOf(...near(), 10));
+    const z10Fast = await p50(fast, tile, z10);
+    const z10Slow = await p50(slow, tile, z10.slice(0, 5), 1);
+    const z10Sizes: number[] = [];
+    for (const [z, x, y] of z10.slice(0, 20)) z10Sizes.push((await fast.query(tile, [z, x, y])).rows[0].t.length);
+    const z10Size = percentile(z10Sizes.sort((a, b) => a - b), 50) / 1024;
+    log(`site_tiles z10 p50 ${z10Fast.toFixed(2)} ms (${z10Size.toFixed(1)} kB), seq scan ${z10Slow.toFixed(1)} ms`);
+
     // tiles at z 4: clusters from site_grid, against counting the sites per request (the old way)
     const z4 = [...new Set(published.map((s) => tileOf(s.location[0], s.location[1], 4).join('/')))].map((k) => k.split('/').map(Number));
     const z4Fast = await p50(fast, tile, Array.from({ length: 30 }, (_, i) => z4[i % z4.length]!));
@@ -250,6 +259,7 @@ export async function run(): Promise<Record<string, Figure>> {
     return {
       'db: nearest_menus p50 (200k sites)': figure(nearestFast, 'ms', nearestSlow, 'p50 ≤ 10 ms and ≥ 20× faster than a seq scan (ratio ≤ 0.05)', nearestFast <= 10 && nearestFast / nearestSlow <= 0.05),
       'db: site_tiles z8 p50': figure(z8Fast, 'ms', z8Slow, 'p50 ≤ 20 ms (baseline: seq scan)', z8Fast <= 20),
+      'db: site_tiles z10 (points) p50': figure(z10Fast, 'ms', z10Slow, `informational (tile p50 ${z10Size.toFixed(0)} kB; baseline: seq scan)`, true),
       'db: site_tiles z8 size p50': figure(z8Size, 'kB', z8Geojson, 'smaller than the same points as GeoJSON', z8Size < z8Geojson),
       'db: site_tiles z4 (clusters) p50': figure(z4Fast, 'ms', z4Live, 'p50 ≤ 200 ms (baseline: counted per request)', z4Fast <= 200),
       'db: search_public_sites p50': figure(searchFast, 'ms', searchSlow, 'informational (list query with filters, all matches counted)', true),

@@ -501,6 +501,7 @@ export type Database = {
           cx: number
           cy: number
           field: string
+          level: number
           n: number
           sum_x: number
           sum_y: number
@@ -510,6 +511,7 @@ export type Database = {
           cx: number
           cy: number
           field: string
+          level: number
           n: number
           sum_x: number
           sum_y: number
@@ -519,6 +521,7 @@ export type Database = {
           cx?: number
           cy?: number
           field?: string
+          level?: number
           n?: number
           sum_x?: number
           sum_y?: number
@@ -882,7 +885,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
-      site_grid_cell_size: { Args: Record<PropertyKey, never>; Returns: number }
+      site_grid_cell_size: { Args: { level: number }; Returns: number }
       site_is_public: {
         Args: { s: Database["public"]["Tables"]["sites"]["Row"] }
         Returns: boolean
