@@ -254,7 +254,7 @@ describe('read RPCs as a visitor', () => {
     }
   });
 
-  it('site_tiles: decodes as MVT; points at z ≥ 8 carry only visible published sites, clusters below z 8 count them', async () => {
+  it('site_tiles: decodes as MVT; points at z ≥ 10 carry only visible published sites, clusters below z 10 count them', async () => {
     const tileOf = (lng: number, lat: number, z: number) => {
       const n = 2 ** z;
       const rad = (lat * Math.PI) / 180;
