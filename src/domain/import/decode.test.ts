@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readRealdata } from '../../../tests/support/realdata';
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from './decode';
 
-const real = (file: string) => new Uint8Array(readFileSync(`../shared/realdata/${file}`));
+const real = readRealdata;
 
 // 「名称,緯度,経度,利用可能曜日\r\n」 in CP932, written out by hand: 能 is 0x94 0x5C, whose second
 // byte is an ASCII backslash, the classic Shift_JIS trap

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRealdata } from '../../../tests/support/realdata';
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../demo/generate';
 import type { Dataset } from '../model';
@@ -6,8 +6,8 @@ import { ImportBlockedError, applyImport, planImport } from './plan';
 import { previewImport } from './preview';
 
 const OPTIONS = { now: '2026-04-01T09:00:00+09:00', today: '2026-04-01', municipalityCode: '372013' };
-const FILE = new Uint8Array(readFileSync('../shared/realdata/takamatsu_0045_chiiki_houkatsu_shien_center.csv'));
-const KAWAGUCHI = new Uint8Array(readFileSync('../shared/realdata/kawaguchi_112038_preschool.csv'));
+const FILE = readRealdata('takamatsu_0045_chiiki_houkatsu_shien_center.csv');
+const KAWAGUCHI = readRealdata('kawaguchi_112038_preschool.csv');
 const base = (): Dataset => generateDemoDataset({ seed: 1, sites: 60 });
 
 function deepFreeze<T>(o: T): T {

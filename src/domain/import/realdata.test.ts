@@ -1,11 +1,11 @@
+import { readRealdata } from '../../../tests/support/realdata';
 // The three real files in ../shared/realdata (see its README for what is hard about each).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { menuSchema, siteSchema } from '../model';
 import { previewImport } from './preview';
 
 const OPTIONS = { now: '2026-04-01T09:00:00+09:00', today: '2026-04-01' };
-const read = (file: string) => new Uint8Array(readFileSync(`../shared/realdata/${file}`));
+const read = readRealdata;
 const kawaguchi = previewImport(read('kawaguchi_112038_preschool.csv'), OPTIONS);
 // 高松市 files carry no 全国地方公共団体コード column: the code is given for the whole file
 const TAKAMATSU = { ...OPTIONS, municipalityCode: '37201' };
