@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'g
 import type { PublicPoint } from '../../data/port';
 import type { Area } from '../../domain/model';
 import type { AreaLevel, FieldId } from '../../domain/taxonomy';
-import { labelPoint } from './label-point';
+import { labelPoint } from '../../domain/geo/label-point';
 
 /** Properties of a site point. Only what a layer or the test hook reads: each byte is copied to the worker. */
 export type SitePointProperties = { id: string; field: FieldId; helpDesk: boolean };

@@ -5,7 +5,7 @@ import { CATEGORY_BY_ID, FIELDS, FIELD_LABELS, type FieldId } from '../../../dom
 import { useI18n } from '../../../i18n/i18n';
 import { formatDistance } from '../../../lib/format';
 import { useAreas } from '../../find/api/get-public-points';
-import { labelPoint } from '../../map/label-point';
+import { labelPoint } from '../../../domain/geo/label-point';
 import { useHelpDesks } from '../api/find-help-desks';
 import type { HelpDeskResult } from '../../../data/port';
 

@@ -1,7 +1,8 @@
 // Where to write an area's name: a point that is inside the polygon (a plain centroid can fall
 // outside a concave or crescent-shaped 日常生活圏域). Computed once in JS so that a large area gets
 // one label, instead of one per tile as MapLibre does when it labels polygon geometry itself.
-import type { AreaGeometry } from '../../domain/model';
+import type { AreaGeometry } from '../model';
+import { pointInPolygon } from './point-in-polygon';
 
 type Ring = [number, number][];
 
@@ -30,19 +31,6 @@ function ringCentroid(ring: Ring): [number, number] {
   }
   if (a === 0) return ring[0] ?? [0, 0]; // degenerate ring: any vertex will do
   return [cx / (3 * a), cy / (3 * a)];
-}
-
-/** Even-odd test against all rings of one polygon (outer ring plus holes). */
-export function pointInPolygon([x, y]: [number, number], rings: Ring[]): boolean {
-  let inside = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
 }
 
 /** Midpoint of the widest inside span along the horizontal line at latitude `y`. */
@@ -89,7 +77,7 @@ export function labelPoint(geometry: AreaGeometry): [number, number] {
   const outer = largest?.[0];
   if (!largest || !outer || outer.length === 0) return [0, 0];
   const centroid = ringCentroid(outer);
-  if (pointInPolygon(centroid, largest)) return centroid;
+  if (pointInPolygon(centroid, { type: 'Polygon', coordinates: largest })) return centroid;
   const viaCentroid = widestSpanMidpoint(largest, centroid[1]);
   if (viaCentroid) return viaCentroid;
   let minY = Infinity;
