@@ -1,10 +1,10 @@
 -- Precomputed clusters for site_tiles. Below z 10 a tile shows one point per grid cell (64 × 64
 -- cells per tile). Counting every site at request time took 0.6–0.9 s for a z 4 tile over
 -- 200,000 sites, and a z 8 tile of points over a dense region held ~40,000 points (1.9 MB, 0.3 s):
--- more than a 256-pixel tile can show. Now statement-level triggers keep per-cell sums on two
--- grids, level 7 (8,192 cells across the world, ~4.9 km at the equator) for tiles at z ≤ 7 and
--- level 9 (32,768 cells, ~1.2 km) for z 8–9; a tile adds up the cells inside it (a zoom's grid
--- nests exactly in a finer one: all are aligned to the Web Mercator origin). Points from z 10.
+-- more than a 256-pixel tile can show. Now statement-level triggers keep per-cell sums on three
+-- grids: level 7 (8,192 cells across the world, ~4.9 km at the equator) for tiles at z ≤ 7, and
+-- levels 8 and 9 (~2.4 and ~1.2 km) for z 8 and z 9; a tile adds up the cells inside it (a zoom's
+-- grid nests exactly in a finer one: all are aligned to the Web Mercator origin). Points from z 10.
 --
 -- Two audiences, because tiles show what the caller may read: `public` (visitors and signed-in
 -- accounts without a role) and `published` (staff and admins: every published site). A
@@ -14,7 +14,7 @@
 
 create table public.site_grid (
   audience text not null check (audience in ('public', 'published')),
-  level smallint not null check (level in (7, 9)), -- the zoom whose tiles have 64 cells: cell = world width / (64 · 2^level)
+  level smallint not null check (level in (7, 8, 9)), -- the zoom whose tiles have 64 cells: cell = world width / (64 · 2^level)
   cx integer not null, -- floor(x / cell), x in EPSG:3857 metres
   cy integer not null, -- floor(y / cell)
   field text not null, -- the sites' first field
@@ -23,7 +23,7 @@ create table public.site_grid (
   sum_y double precision not null,
   primary key (audience, level, cx, cy, field)
 );
-comment on table public.site_grid is 'Per-cell counts of published sites on the z 7 and z 9 grids (64 cells per tile), kept by triggers on sites, read by site_tiles below z 10. No API role reads it directly.';
+comment on table public.site_grid is 'Per-cell counts of published sites on the z 7, 8 and 9 grids (64 cells per tile), kept by triggers on sites, read by site_tiles below z 10. No API role reads it directly.';
 create index site_grid_empty_idx on public.site_grid (audience) where n <= 0;
 
 alter table public.site_grid enable row level security;
@@ -65,7 +65,7 @@ begin
           from (%s) r
           where r.status = 'published') d
     cross join lateral (values ('published'), (case when d.is_public then 'public' end)) as a(audience)
-    cross join (values (7), (9)) as l(level)
+    cross join (values (7), (8), (9)) as l(level)
     where a.audience is not null
     group by 1, 2, 3, 4, 5
     -- an edit that moved nothing (most edits) adds nothing
@@ -100,7 +100,7 @@ as $$
          s.fields[1], count(*), sum(extensions.st_x(s.location_3857)), sum(extensions.st_y(s.location_3857))
   from public.sites s
   cross join lateral (values ('published'), (case when s.visibility = 'public' and not s.confidential then 'public' end)) as a(audience)
-  cross join (values (7), (9)) as l(level)
+  cross join (values (7), (8), (9)) as l(level)
   where s.status = 'published' and a.audience is not null
   group by 1, 2, 3, 4, 5;
 $$;
@@ -148,7 +148,7 @@ begin
     where t.geom is not null;
   else
     -- the tile's grid cells: x from the left edge of the world, y down from its top edge
-    grid_level := case when z <= 7 then 7 else 9 end;
+    grid_level := greatest(z, 7);
     k := 1 << (grid_level - z);
     span := 64 * k;
     half := 32 << grid_level;
@@ -177,4 +177,4 @@ begin
 end
 $$;
 comment on function public.site_tiles(integer, integer, integer) is
-  'MVT tile z/x/y (0 ≤ z ≤ 22) of the published sites visible to the caller, layer "sites": points with id, name, category_id, field, help_desk at z ≥ 10; below z 10 clusters (point_count, cluster, field = most common first field) from the precomputed site_grid (z ≤ 7: level 7, z 8–9: level 9) (visitors: public sites; staff and admins: every published site; coordinators: the public grid).';
+  'MVT tile z/x/y (0 ≤ z ≤ 22) of the published sites visible to the caller, layer "sites": points with id, name, category_id, field, help_desk at z ≥ 10; below z 10 clusters (point_count, cluster, field = most common first field) from the precomputed site_grid (z ≤ 7: level 7, z 8 and 9: their own level) (visitors: public sites; staff and admins: every published site; coordinators: the public grid).';
