@@ -1,10 +1,10 @@
 // Calendar arithmetic on ISO 'YYYY-MM-DD' strings. A date here is a day on the Japanese calendar,
 // not an instant: all arithmetic runs on integer day numbers (days since 1970-01-01), never on
 // local-time Date objects, so the host's timezone cannot shift a day.
-import type { Weekday } from '../model';
+import { WEEKDAYS, type Weekday } from '../weekdays';
 
-/** MO..SU, the order of `WEEKDAYS` in model.ts (kept here so that this file does not pull in zod). */
-export const WEEKDAY_ORDER: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** MO..SU (ISO order), the same list as `WEEKDAYS` */
+export const WEEKDAY_ORDER: readonly Weekday[] = WEEKDAYS;
 
 const MS_PER_DAY = 86_400_000;
 const JST_OFFSET_MS = 9 * 3_600_000; // Japan has kept UTC+9 without daylight saving since 1951
