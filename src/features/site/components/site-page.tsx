@@ -25,6 +25,16 @@ import { toPublicPoint } from '../../../data/local/public-view';
 import { useSite } from '../api/get-site';
 import './site-page.css';
 
+/** the nearest desk of each kind (the list comes nearest first): enough to know where to ask */
+function nearestPerCategory(desks: PublicSite[]): PublicSite[] {
+  const seen = new Set<string>();
+  return desks.filter((d) => {
+    if (seen.has(d.categoryId)) return false;
+    seen.add(d.categoryId);
+    return true;
+  });
+}
+
 function telHref(tel: string): string {
   return `tel:${tel.normalize('NFKC').replace(/[^0-9+]/g, '')}`;
 }
@@ -246,8 +256,8 @@ export function SitePage() {
             </dd>
             {areas.length > 0 && (
               <>
-                <dt className="visually-hidden">{t('site.area', { names: '' })}</dt>
-                <dd>{t('site.area', { names: areas.map((a) => a.name).join(' / ') })}</dd>
+                <dt>{t('site.areaLabel')}</dt>
+                <dd>{areas.map((a) => a.name).join(' / ')}</dd>
               </>
             )}
           </dl>
@@ -285,7 +295,7 @@ export function SitePage() {
           <h2 id="site-desks">{t('site.helpDesks')}</h2>
           <p>{t('site.helpDesksIntro')}</p>
           <ul className="plain-list">
-            {helpDesks.map((d) => (
+            {nearestPerCategory(helpDesks).map((d) => (
               <li key={d.id}>
                 <Link href={`/sites/${encodeURIComponent(d.id)}`}>{d.name}</Link>（{label(CATEGORY_BY_ID[d.categoryId].label)}）
                 {d.contact.tel && (
@@ -297,6 +307,9 @@ export function SitePage() {
               </li>
             ))}
           </ul>
+          <p className="no-print">
+            <Link href={`/help?at=${site.location[0].toFixed(3)},${site.location[1].toFixed(3)}`}>{t('site.moreHelpDesks')}</Link>
+          </p>
         </section>
       )}
     </article>
