@@ -89,7 +89,7 @@ function MenuCard({ menu, today }: { menu: PublicMenu; today: string }) {
           {cost}
           {menu.cost.note && <div>{menu.cost.note}</div>}
         </dd>
-        <dt>{t('site.capacity', { n: menu.capacity.capacity ?? '—' })}</dt>
+        <dt>{menu.capacity.capacity ? t('site.capacity', { n: menu.capacity.capacity }) : t('site.availabilityLabel')}</dt>
         <dd>{t(`site.availability.${menu.capacity.availability}`)}</dd>
         {ease.length > 0 && (
           <>
