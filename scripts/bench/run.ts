@@ -27,7 +27,7 @@ function parseArgs(argv: string[]): { json: boolean; only: Group[] } {
 function printTable(group: string, figures: Record<string, Figure>) {
   console.log(`\n## ${group}`);
   for (const [name, f] of Object.entries(figures)) {
-    const ratio = Number.isFinite(f.ratio) ? `${f.ratio.toFixed(2)}×` : '—';
+    const ratio = Number.isFinite(f.ratio) ? `${Number(f.ratio.toPrecision(3))}×` : '—';
     console.log(
       `${f.met ? 'met ' : 'MISS'}  ${name.padEnd(34)} ${String(round(f.value)).padStart(10)} ${f.unit.padEnd(4)} baseline ${String(round(f.baseline)).padStart(10)}  ratio ${ratio.padStart(8)}  target ${f.target}`,
     );
