@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/env';
 import type { AuthService } from '../data/auth-port';
-import { LocalDataSource } from '../data/local/local-source';
+import { createLocalWorkerSource } from '../data/local/worker-source';
 import type { DataSource } from '../data/port';
 import { createSupabase } from '../data/supabase/lazy';
 import { DemoAuth } from '../features/auth/demo-auth';
@@ -10,14 +10,17 @@ import { DemoAuth } from '../features/auth/demo-auth';
  * Auth) when VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY are set, else the local demo (with the
  * demo role switch). supabase-js is loaded only in the first case (src/data/supabase/lazy.ts).
  * `?dataset=/path.json` (same origin) shows a prepared dataset instead of the demo: used by the
- * benchmarks, never persisted.
+ * benchmarks, never persisted; `&points=/path.json` adds a published points snapshot for the map
+ * (src/data/local/points-snapshot.ts). The local source runs in a Web Worker.
  */
 export function createAppServices(config: AppConfig, search: string = window.location.search): { source: DataSource; auth: AuthService } {
   if (config.dataSource === 'supabase' && config.supabaseUrl && config.supabaseAnonKey) {
     return createSupabase(config.supabaseUrl, config.supabaseAnonKey);
   }
-  const datasetUrl = new URLSearchParams(search).get('dataset') ?? undefined;
-  return { source: new LocalDataSource({ datasetUrl }), auth: new DemoAuth() };
+  const params = new URLSearchParams(search);
+  const datasetUrl = params.get('dataset') ?? undefined;
+  const pointsUrl = params.get('points') ?? undefined;
+  return { source: createLocalWorkerSource({ datasetUrl, pointsUrl }), auth: new DemoAuth() };
 }
 
 export function createDataSource(config: AppConfig, search: string = window.location.search): DataSource {

@@ -1,0 +1,199 @@
+// The logic of the local data source (DESIGN.md: everything in the browser, no server). Seeded
+// from the deterministic demo generator on first run, persisted in IndexedDB so edits survive a
+// reload. Usable anywhere: LocalDataSource (local-source.ts) adds the validation of a backup file,
+// and the app runs this class inside a Web Worker (local-worker.ts) behind a thin proxy
+// (worker-source.ts), so that loading, parsing, the public view, the search index and every query
+// stay off the main thread. A backup is validated before it reaches `restoreDataset` (by
+// parse-backup.ts, on the main thread): zod stays out of the worker, which every visit loads.
+import type { Area, Dataset } from '../../domain/model';
+import type { SiteQuery } from '../../domain/search/query';
+import { buildSearchIndex, searchIndex, type SearchIndex } from '../../domain/search/index';
+import { CATEGORY_BY_ID } from '../../domain/taxonomy';
+import { containsPoint } from '../../domain/geo/point-in-polygon';
+import { haversineMeters } from '../../domain/geo/distance';
+import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult } from '../port';
+import { publicView, toPublicPoint } from './public-view';
+import { openStore, type LocalStore } from './idb-store';
+
+/** The demo's reference date: generated data is the same on every machine and every day. */
+export const DEMO_TODAY = '2026-11-01';
+
+type Loaded = {
+  dataset: Dataset;
+  sites: PublicSite[];
+  siteById: Map<string, PublicSite>;
+  menusBySite: Map<string, PublicMenu[]>;
+  points: PublicPoint[];
+  /** built on the first search, not at load: the map's points must not wait for it */
+  index: () => SearchIndex<PublicSite, PublicMenu>;
+};
+
+export type LocalSourceOptions = {
+  /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
+  datasetUrl?: string;
+  /** IndexedDB factory; tests pass fake-indexeddb */
+  indexedDB?: IDBFactory;
+  /** hook for tests: how the demo is produced on first run */
+  generate?: () => Promise<Dataset>;
+};
+
+const LEVEL_ORDER: Record<Area['level'], number> = { custom: 0, district: 1, elementary: 2, daily_life: 3, municipality: 4 };
+
+async function generateDemo(): Promise<Dataset> {
+  // loaded on first run only: the generator is not part of the public route's code after that
+  const { generateDemoDataset } = await import('../../domain/demo/generate');
+  return generateDemoDataset({ today: DEMO_TODAY });
+}
+
+function assertDatasetShape(data: unknown): asserts data is Dataset {
+  const d = data as Partial<Dataset> | null;
+  if (!d || d.version !== 1 || !Array.isArray(d.sites) || !Array.isArray(d.menus) || !Array.isArray(d.areas) || !Array.isArray(d.organizations)) {
+    throw new Error('データの形式が正しくありません（version 1 の sites, menus, areas, organizations が必要です）');
+  }
+}
+
+function prepare(dataset: Dataset): Loaded {
+  const view = publicView(dataset);
+  const siteById = new Map(view.sites.map((s) => [s.id, s]));
+  const menusBySite = new Map<string, PublicMenu[]>();
+  for (const m of view.menus) {
+    if (!m.siteId) continue;
+    const list = menusBySite.get(m.siteId);
+    if (list) list.push(m);
+    else menusBySite.set(m.siteId, [m]);
+  }
+  const points: PublicPoint[] = view.sites.map(toPublicPoint);
+  let index: SearchIndex<PublicSite, PublicMenu> | null = null;
+  return { dataset, sites: view.sites, siteById, menusBySite, points, index: () => (index ??= buildSearchIndex(view.sites, view.menus)) };
+}
+
+export class LocalCore implements DataSource {
+  readonly kind = 'local' as const;
+  label = 'デモデータ';
+  private loaded: Promise<Loaded>;
+  private store: LocalStore | null = null;
+  /** true when IndexedDB could not be opened: edits then last only until reload */
+  persistent = true;
+
+  constructor(private readonly options: LocalSourceOptions = {}) {
+    this.loaded = this.load();
+  }
+
+  private async load(): Promise<Loaded> {
+    if (this.options.datasetUrl) {
+      const url = this.options.datasetUrl;
+      if (!url.startsWith('/') || url.startsWith('//')) throw new Error('dataset must be a same-origin path');
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`could not load ${url}: ${res.status}`);
+      const data: unknown = await res.json();
+      assertDatasetShape(data);
+      this.persistent = false;
+      this.label = data.label;
+      return prepare(data);
+    }
+    const generate = this.options.generate ?? generateDemo;
+    try {
+      this.store = await openStore(this.options.indexedDB ?? indexedDB);
+    } catch {
+      // private browsing or storage disabled: work in memory
+      this.persistent = false;
+      const data = await generate();
+      this.label = data.label;
+      return prepare(data);
+    }
+    let data = await this.store.load();
+    if (!data) {
+      data = await generate();
+      await this.store.replaceAll(data);
+    }
+    this.label = data.label;
+    return prepare(data);
+  }
+
+  /** resolves when the data is ready (or rejects with the reason it is not) */
+  ready(): Promise<void> {
+    return this.loaded.then(() => undefined);
+  }
+
+  /** builds the search index now (it is otherwise built by the first search) */
+  async warmIndex(): Promise<void> {
+    (await this.loaded).index();
+  }
+
+  async searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {
+    const l = await this.loaded;
+    options.signal?.throwIfAborted();
+    return searchIndex(l.index(), query, { limit: options.limit ?? 50 });
+  }
+
+  async getPublicPoints(): Promise<PublicPoint[]> {
+    return (await this.loaded).points;
+  }
+
+  async getAreas(): Promise<Area[]> {
+    return (await this.loaded).dataset.areas;
+  }
+
+  async getPublicSite(id: string): Promise<PublicSiteDetail | null> {
+    const l = await this.loaded;
+    const site = l.siteById.get(id);
+    if (!site) return null;
+    const org = l.dataset.organizations.find((o) => o.id === site.orgId);
+    const areas = this.areasAt(l, site.location);
+    const helpDesks = this.desksFor(l, areas.map((a) => a.id), site.location)
+      .filter((d) => d.id !== site.id)
+      .map(({ distanceM: _d, ...desk }) => desk);
+    return {
+      site,
+      organization: org ? { id: org.id, name: org.name, kind: org.kind } : { id: site.orgId, name: '', kind: 'voluntary_group' },
+      menus: l.menusBySite.get(id) ?? [],
+      helpDesks,
+      areas: areas.map(({ id: areaId, name, level }) => ({ id: areaId, name, level })),
+    };
+  }
+
+  async findHelpDesks(point: [number, number]): Promise<HelpDeskResult> {
+    const l = await this.loaded;
+    const areas = this.areasAt(l, point);
+    return {
+      areas: areas.map(({ id, name, level }) => ({ id, name, level })),
+      desks: this.desksFor(l, areas.map((a) => a.id), point),
+    };
+  }
+
+  private areasAt(l: Loaded, point: [number, number]): Area[] {
+    return l.dataset.areas
+      .filter((a) => containsPoint(a.geometry, point))
+      .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  }
+
+  /** help desks serving any of these areas (or the whole municipality), nearest first */
+  private desksFor(l: Loaded, areaIds: string[], point: [number, number]): (PublicSite & { distanceM: number })[] {
+    // outside every area we list, not even the town-wide desks are responsible
+    if (areaIds.length === 0) return [];
+    const inAreas = new Set(areaIds);
+    return l.sites
+      .filter((s) => CATEGORY_BY_ID[s.categoryId].helpDesk)
+      .filter((s) => s.serviceAreaIds.length === 0 || s.serviceAreaIds.some((id) => inAreas.has(id)))
+      .map((s) => ({ ...s, distanceM: haversineMeters(point, s.location) }))
+      .sort((a, b) => a.distanceM - b.distanceM);
+  }
+
+  async exportBackup(): Promise<Dataset> {
+    return (await this.loaded).dataset;
+  }
+
+  /** Replaces the data with an already validated dataset (parse-backup.ts). */
+  async restoreDataset(data: Dataset): Promise<void> {
+    if (this.store) await this.store.replaceAll(data);
+    this.label = data.label;
+    this.loaded = Promise.resolve(prepare(data));
+  }
+
+  async resetToDemo(): Promise<void> {
+    const data = await (this.options.generate ?? generateDemo)();
+    if (this.store) await this.store.replaceAll(data);
+    this.label = data.label;
+    this.loaded = Promise.resolve(prepare(data));
+  }
+}

@@ -1,0 +1,7 @@
+// Web Worker entry of the local data source (started by worker-source.ts). Loading (IndexedDB or
+// the dataset URL, JSON parsing), the public view, the search index and every query run here.
+import { LocalCore } from './local-core';
+import { serveLocalSource } from './worker-host';
+import type { Endpoint } from './worker-protocol';
+
+serveLocalSource(self as unknown as Endpoint, (init) => new LocalCore({ datasetUrl: init.datasetUrl }));

@@ -1,0 +1,75 @@
+// The worker's side of the local source: owns a LocalCore and answers the proxy's calls
+// (protocol in worker-protocol.ts). Kept apart from local-worker.ts so tests can run it over a
+// MessageChannel with fake-indexeddb.
+import type { LocalCore } from './local-core';
+import type { Calls, Endpoint, FromWorker, Method, ToWorker, WorkerInit } from './worker-protocol';
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => LocalCore): void {
+  let core: LocalCore | null = null;
+  /** resolves once `loaded` is posted: calls wait for it, so the map's points go out before any search builds the index */
+  let gate: Promise<void> = Promise.resolve();
+  const post = (message: FromWorker) => port.postMessage(message);
+
+  const announce = async (source: LocalCore, withPoints: boolean) => {
+    const [points, areas] = withPoints ? await Promise.all([source.getPublicPoints(), source.getAreas()]) : [undefined, undefined];
+    post({ type: 'loaded', label: source.label, persistent: source.persistent, points, areas });
+  };
+
+  const run = async <M extends Method>(source: LocalCore, method: M, args: Calls[M]['args']): Promise<unknown> => {
+    const a = args as never[];
+    switch (method) {
+      case 'searchPublicSites':
+        return source.searchPublicSites(a[0]!, { limit: a[1] });
+      case 'getPublicPoints':
+        return source.getPublicPoints();
+      case 'getAreas':
+        return source.getAreas();
+      case 'getPublicSite':
+        return source.getPublicSite(a[0]!);
+      case 'findHelpDesks':
+        return source.findHelpDesks(a[0]!);
+      case 'exportBackup':
+        return source.exportBackup();
+      case 'restoreBackup':
+        // validated by the proxy before it was sent (parse-backup.ts)
+        await source.restoreDataset(a[0]!);
+        await announce(source, true);
+        return undefined;
+      case 'resetToDemo':
+        await source.resetToDemo();
+        await announce(source, true);
+        return undefined;
+      default:
+        throw new Error(`unknown method ${String(method)}`);
+    }
+  };
+
+  port.addEventListener('message', (event: MessageEvent) => {
+    const msg = event.data as ToWorker;
+    if (msg.type === 'init') {
+      if (core) return;
+      const source = (core = create(msg.init));
+      gate = source.ready().then(
+        async () => {
+          await announce(source, !msg.init.hasPoints);
+          // the index is needed by the first search anyway: build it while the page renders
+          setTimeout(() => void source.warmIndex().catch(() => undefined), 0);
+        },
+        (e: unknown) => post({ type: 'load-failed', message: messageOf(e) }),
+      );
+      return;
+    }
+    const { id, method, args } = msg;
+    void (async () => {
+      try {
+        if (!core) throw new Error('the local data source was not started');
+        await gate;
+        post({ type: 'result', id, value: await run(core, method, args) });
+      } catch (e) {
+        post({ type: 'error', id, message: messageOf(e) });
+      }
+    })();
+  });
+}

@@ -1,0 +1,49 @@
+// Messages between the main thread's proxy (worker-source.ts) and the local source running in a
+// Web Worker (worker-host.ts). Everything crossing is structured-cloned; only public data crosses
+// (the core's public methods already sanitize), except a backup, which is the user's own data.
+import type { Area, Dataset } from '../../domain/model';
+import type { SiteQuery } from '../../domain/search/query';
+import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+
+/** what the worker is started with: plain data only (an IDBFactory or a function cannot cross) */
+export type WorkerInit = {
+  /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
+  datasetUrl?: string;
+  /** the main thread has the map's points already (a published snapshot): do not send them with `loaded` */
+  hasPoints?: boolean;
+};
+
+/** the calls the proxy forwards, with their arguments and results */
+export type Calls = {
+  searchPublicSites: { args: [query: SiteQuery, limit: number]; result: SearchResult };
+  getPublicPoints: { args: []; result: PublicPoint[] };
+  getAreas: { args: []; result: Area[] };
+  getPublicSite: { args: [id: string]; result: PublicSiteDetail | null };
+  findHelpDesks: { args: [point: [number, number]]; result: HelpDeskResult };
+  exportBackup: { args: []; result: Dataset };
+  /** a dataset the main thread has validated already (parse-backup.ts) */
+  restoreBackup: { args: [data: Dataset]; result: void };
+  resetToDemo: { args: []; result: void };
+};
+export type Method = keyof Calls;
+
+export type ToWorker =
+  | { type: 'init'; init: WorkerInit }
+  | { [M in Method]: { type: 'call'; id: number; method: M; args: Calls[M]['args'] } }[Method];
+
+export type FromWorker =
+  /**
+   * Sent as soon as the data is loaded, before the search index is built, and again after a
+   * restore or reset: the map's base data never waits for the index. `points` and `areas` are
+   * left out when the main thread said it has them (WorkerInit.hasPoints) and nothing changed.
+   */
+  | { type: 'loaded'; label: string; persistent: boolean; points?: PublicPoint[]; areas?: Area[] }
+  | { type: 'load-failed'; message: string }
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; message: string };
+
+/** the part of a Worker / DedicatedWorkerGlobalScope / MessagePort both sides use */
+export type Endpoint = {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+};
