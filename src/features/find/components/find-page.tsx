@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useDataSource } from '../../../data/data-source-context';
 import type { SiteQuery } from '../../../domain/search/query';
@@ -6,6 +6,7 @@ import { todayInJapan } from '../../../domain/schedule/dates';
 import { useI18n } from '../../../i18n/i18n';
 import { MapLegend } from '../../map/components/legend';
 import type { SiteMapHandle, MapView } from '../../map/components/site-map';
+import { loadSiteMap } from '../../map/load-site-map';
 import { useAreas, usePublicPoints } from '../api/get-public-points';
 import { useSearchSites } from '../api/search-sites';
 import { useFindState } from '../use-find-state';
@@ -49,6 +50,10 @@ export function FindPage() {
   const today = useMemo(() => todayInJapan(), []);
   // typing stays responsive: results follow at React's pace, not every keystroke synchronously
   const text = useDeferredValue(state.text);
+  // the map's chunk downloads while the data loads (in the data worker); the list does not wait for it
+  useEffect(() => {
+    loadSiteMap().catch(() => undefined); // offline: the map panel's error boundary says so
+  }, []);
 
   const filters = useMemo(() => filterQuery(state, text, today), [state, text, today]);
   const listQuery = useMemo<SiteQuery>(

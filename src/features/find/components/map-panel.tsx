@@ -1,9 +1,11 @@
 import { Component, lazy, Suspense, type ReactNode, type Ref } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { SiteMapHandle, SiteMapProps } from '../../map/components/site-map';
+import { loadSiteMap } from '../../map/load-site-map';
 
-// MapLibre is most of the route's JavaScript: load it after the list, never before.
-const SiteMap = lazy(() => import('../../map/components/site-map'));
+// MapLibre is most of the route's JavaScript: the find page starts its download early
+// (loadSiteMap), and the list never waits for it.
+const SiteMap = lazy(loadSiteMap);
 
 /** If WebGL or the map chunk fails, the list still works: say so quietly instead of crashing. */
 class MapErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
