@@ -44,15 +44,21 @@ const median = (xs: number[]) => {
 };
 const round = (v: number, digits = 0) => Math.round(v * 10 ** digits) / 10 ** digits;
 const gzipKb = (bytes: Buffer) => gzipSync(bytes).length / 1024;
+const mb = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
 
-/** Writes what both pages load: the whole dataset for the app, its public points for the bare page. */
+/**
+ * Writes what both pages load: the whole dataset for the app and, for the app's map, a published
+ * snapshot of its public points and outlined areas (src/data/local/points-snapshot.ts); for the
+ * bare page the same points as GeoJSON.
+ */
 function writeBenchData(dist: string): Map<number, number> {
   const dir = join(dist, 'bench');
   mkdirSync(dir, { recursive: true });
   const publicCounts = new Map<number, number>();
   for (const sites of SIZES) {
     const dataset = generateDemoDataset({ sites });
-    writeFileSync(join(dir, `dataset-${sites}.json`), JSON.stringify(dataset));
+    const full = JSON.stringify(dataset);
+    writeFileSync(join(dir, `dataset-${sites}.json`), full);
     // exactly what the app's local source gives the map (PublicPoint → toSiteFeatures)
     const points = dataset.sites.filter(isPublicSite).map((s) => ({
       id: s.id,
@@ -63,7 +69,12 @@ function writeBenchData(dist: string): Map<number, number> {
       name: s.name,
       helpDesk: CATEGORY_BY_ID[s.categoryId].helpDesk,
     }));
-    writeFileSync(join(dir, `points-${sites}.geojson`), JSON.stringify({ type: 'FeatureCollection', features: toSiteFeatures(points) }));
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: toSiteFeatures(points) });
+    writeFileSync(join(dir, `points-${sites}.geojson`), geojson);
+    // the app outlines the areas too: the snapshot carries them (the bare page draws none)
+    const snapshot = JSON.stringify({ version: 1, points, areas: dataset.areas });
+    writeFileSync(join(dir, `points-${sites}.json`), snapshot);
+    log(`  ${sites} sites: dataset ${mb(full.length)}, app snapshot ${mb(snapshot.length)}, bare GeoJSON ${mb(geojson.length)}`);
     publicCounts.set(sites, points.length);
   }
   return publicCounts;
@@ -95,7 +106,7 @@ const READ_MARKS = `(() => {
   const phases = {};
   for (const e of performance.getEntriesByType('resource')) {
     const name = e.name.split('/').pop().split('?')[0];
-    const key = /^dataset-|^points-/.test(name) ? 'data' : /^site-map-.*\\.js$/.test(name) ? 'mapChunk' : /^maplibre-gl-worker/.test(name) ? 'worker' : /^maplibre-gl(-[^.]*)?\\.m?js$/.test(name) ? 'maplibre' : null;
+    const key = /^dataset-/.test(name) ? 'data' : /^points-/.test(name) ? 'points' : /^local-worker-.*\\.js$/.test(name) ? 'dataWorker' : /^site-map-.*\\.js$/.test(name) ? 'mapChunk' : /^maplibre-gl-worker/.test(name) ? 'worker' : /^maplibre-gl(-[^.]*)?\\.m?js$/.test(name) ? 'maplibre' : null;
     if (key) phases[key + 'Start'] = Math.round(e.startTime), phases[key + 'End'] = Math.round(e.responseEnd);
   }
   for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('kasane:')) phases[m.name.slice(7)] = Math.round(m.startTime);
@@ -216,7 +227,8 @@ export async function run(): Promise<Record<string, Figure>> {
   const figures: Record<string, Figure> = {};
   try {
     for (const sites of SIZES) {
-      const appPath = `/?dataset=/bench/dataset-${sites}.json&view=${VIEW}`;
+      // the map's points come from the published snapshot, fetched alongside the full dataset
+      const appPath = `/?dataset=/bench/dataset-${sites}.json&points=/bench/points-${sites}.json&view=${VIEW}`;
       const barePath = `/bare/?points=/bench/points-${sites}.geojson&view=${VIEW}`;
       log(`${sites} sites (${publicCounts.get(sites)} public points): warm-up, then ${RUNS} runs each, interleaved`);
       await measure(browser, origin, appPath);
