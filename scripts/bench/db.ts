@@ -28,21 +28,12 @@ import { seedSql } from '../db/seed-sql.ts';
 import { startCluster } from '../db/cluster.mjs';
 import { prepareDatabase } from '../db/prepare.mjs';
 import { percentile, type Figure } from './figure.ts';
+import { mulberry32 } from '../../src/domain/demo/rng.ts';
 
 const SITES = 200_000;
 const SEED = 20261127;
 const log = (msg: string) => console.error(`[bench db] ${msg}`);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // --- loading --------------------------------------------------------------------------------------
 

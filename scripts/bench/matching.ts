@@ -11,6 +11,7 @@ import { buildMatchingIndex, pairCandidates } from '../../src/domain/matching/ma
 import { matchHousehold } from '../../src/domain/matching/match.ts';
 import type { MatchInput, MatchOptions } from '../../src/domain/matching/types.ts';
 import { percentile, type Figure } from './figure.ts';
+import { mulberry32 } from '../../src/domain/demo/rng.ts';
 
 const SITES = 200_000;
 const HOUSEHOLDS = 200;
@@ -18,16 +19,6 @@ const NAIVE_EVERY = 10; // the naive scan runs for every 10th household: it is s
 const TODAY = '2026-11-01';
 const SEED = 20261101;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // a realistic mix: a parent, a child and a grandparent with the constraints workers meet most
 const TRAVELS: Constraints['travel'][] = [

@@ -27,6 +27,7 @@ import { buildSearchIndex, searchIndex, type SearchIndex } from '../../src/domai
 import { naiveSearch } from '../../src/domain/search/naive.ts';
 import type { SiteQuery } from '../../src/domain/search/query.ts';
 import type { SearchableMenu, SearchableSite } from '../../src/domain/search/types.ts';
+import { mulberry32 } from '../../src/domain/demo/rng.ts';
 
 export type Figure = { value: number; unit: string; baseline: number; ratio: number; target: string; met: boolean };
 
@@ -39,16 +40,6 @@ const WEEKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 // --- seeded randomness ------------------------------------------------------------------------
 
 type Rand = () => number;
-function mulberry32(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 const some = <T>(r: Rand, xs: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(r, xs)))];
 const gauss = (r: Rand) => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());

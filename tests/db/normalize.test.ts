@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../src/domain/search/normalize';
 import { connect } from './db';
+import { mulberry32 } from '../../src/domain/demo/rng.ts';
 
 const CASES = [
   'ｶﾞｯｺｳ', 'カタカナ', 'ひらがな', 'ＡＢＣ１２３', 'Hello World', 'みんなの　食堂', 'ケア・サポート', 'センター',
@@ -30,14 +31,6 @@ function randomString(next: () => number): string {
   return s;
 }
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('normalize_search_text', () => {
   let client: pg.Client;

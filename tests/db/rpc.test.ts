@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeForSearch } from '../../src/domain/search/normalize';
 import { ACCESSIBILITY, CATEGORIES, EASE, FIELDS, HELP_DESK_LABEL, NEEDS, TARGETS } from '../../src/domain/taxonomy';
 import { actAs, connect } from './db';
+import { mulberry32 } from '../../src/domain/demo/rng.ts';
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const STORED_EASE = EASE.filter((e) => e !== 'free');
@@ -31,14 +32,6 @@ type Filters = {
   targets?: string[]; weekdays?: string[]; free?: boolean; accessibility?: string[]; ease?: string[];
 };
 
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(7);
 const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const some = <T,>(xs: readonly T[], p: number): T[] => xs.filter(() => rnd() < p);

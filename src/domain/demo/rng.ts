@@ -41,17 +41,26 @@ export function hashSeed(...parts: (string | number)[]): number {
   return h >>> 0;
 }
 
-export function createRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`createRng: seed must be a finite number, got ${seed}`);
+/** A seeded stream of uniform numbers in [0, 1); `state` is its current 32-bit state. */
+export type Stream = { (): number; readonly state: number };
+
+/** The project's one seeded stream (mulberry32, Tommy Ettinger, public domain). */
+export function mulberry32(seed: number): Stream {
   let state = seed >>> 0;
-  const next = () => {
-    // mulberry32 (Tommy Ettinger, public domain)
+  const next = (() => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  }) as Stream;
+  Object.defineProperty(next, 'state', { get: () => state });
+  return next;
+}
+
+export function createRng(seed: number): Rng {
+  if (!Number.isFinite(seed)) throw new Error(`createRng: seed must be a finite number, got ${seed}`);
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('pick: the list is empty');
@@ -89,6 +98,6 @@ export function createRng(seed: number): Rng {
       // 1 − next() keeps the log argument in (0, 1]
       return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
     },
-    fork: (label) => createRng(hashSeed(state, label)),
+    fork: (label) => createRng(hashSeed(next.state, label)),
   };
 }

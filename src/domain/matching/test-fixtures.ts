@@ -4,6 +4,7 @@ import type { LngLat, Menu, Site } from '../model';
 import { offsetMeters } from '../geo/local-projection';
 import type { Constraints } from '../case/model';
 import type { Candidate, MatchMember, ResolvedHome } from './types';
+import { mulberry32 } from '../demo/rng';
 
 export const TODAY = '2026-11-01'; // a Sunday
 export const HOME: ResolvedHome = { point: [139.6, 35.86], areaIds: ['area-town', 'area-north'], areaId: 'area-north' };
@@ -82,17 +83,7 @@ export function pair(s: Site | null, m: Menu): Candidate {
   return { menu: m, site: s };
 }
 
-/** seeded PRNG for property tests (mulberry32) */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32; // the project's one seeded stream (demo/rng.ts)
 
 export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 export const some = <T>(r: () => number, xs: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(r() * max) }, () => pick(r, xs)))];

@@ -1,18 +1,10 @@
 // Seeded random schedules for property tests (here and in other modules' tests).
 import { scheduleSchema, type Schedule, type ScheduleRule } from '../model';
 import { WEEKDAY_ORDER, addDays, dayNumber, fromDayNumber } from './dates';
+import { mulberry32 } from '../demo/rng';
 
 // mulberry32: a tiny seeded generator, so that a failure can be replayed
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export const seededRandom = mulberry32; // the project's one seeded stream (demo/rng.ts)
 
 /** A valid schedule (checked by the zod schema) with 1–3 random rules between 2019 and 2027. */
 export function randomSchedule(rand: () => number): Schedule {

@@ -4,18 +4,9 @@ import { WEEKDAYS, type Schedule, type ScheduleRule } from '../model';
 import { ACCESSIBILITY, CATEGORY_IDS, EASE, FIELDS, NEEDS, TARGETS, type EaseId, type StoredEaseId } from '../taxonomy';
 import type { SiteQuery } from './query';
 import type { SearchableMenu, SearchableSite } from './types';
+import { mulberry32 } from '../demo/rng';
 
-/** mulberry32: tiny, fast, good enough for tests */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32; // the project's one seeded stream (demo/rng.ts)
 
 export type Rand = () => number;
 export const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;

@@ -58,6 +58,9 @@ export const DEFAULT_FIND_STATE: FindState = {
   inView: true,
 };
 
+/** The filters (not the keyword, sort, point or camera). */
+const FILTER_KEYS = ['fields', 'categories', 'helpDesksOnly', 'needs', 'targets', 'weekdays', 'today', 'free', 'accessibility', 'ease'] as const;
+
 function list<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return [];
   const set = new Set(raw.split(',').filter((v): v is T => (allowed as readonly string[]).includes(v)));
@@ -133,30 +136,11 @@ export function serializeFindState(s: FindState): string {
 
 /** How many filters (not the keyword) are active: shown on the filter toggle. */
 export function activeFilterCount(s: FindState): number {
-  return (
-    s.fields.length +
-    s.categories.length +
-    (s.helpDesksOnly ? 1 : 0) +
-    s.needs.length +
-    s.targets.length +
-    s.weekdays.length +
-    (s.today ? 1 : 0) +
-    (s.free ? 1 : 0) +
-    s.accessibility.length +
-    s.ease.length
-  );
+  return FILTER_KEYS.reduce((n, k) => {
+    const v = s[k];
+    return n + (Array.isArray(v) ? v.length : v ? 1 : 0);
+  }, 0);
 }
 
 /** The patch that clears every filter but keeps the keyword, sort, point and camera. */
-export const CLEARED_FILTERS: Partial<FindState> = {
-  fields: [],
-  categories: [],
-  helpDesksOnly: false,
-  needs: [],
-  targets: [],
-  weekdays: [],
-  today: false,
-  free: false,
-  accessibility: [],
-  ease: [],
-};
+export const CLEARED_FILTERS: Partial<FindState> = Object.fromEntries(FILTER_KEYS.map((k) => [k, DEFAULT_FIND_STATE[k]]));
