@@ -252,13 +252,13 @@ export async function run(): Promise<Record<string, Figure>> {
     log(`search_public_sites p50 ${searchFast.toFixed(1)} ms, seq scan ${searchSlow.toFixed(1)} ms`);
 
     return {
-      'db: nearest_menus p50 (200k sites)': figure(nearestFast, 'ms', nearestSlow, 'p50 ≤ 10 ms and ≥ 20× faster than a seq scan (ratio ≤ 0.05)', nearestFast <= 10 && nearestFast / nearestSlow <= 0.05),
-      'db: site_tiles z8 p50': figure(z8Fast, 'ms', z8Slow, 'p50 ≤ 20 ms (baseline: seq scan)', z8Fast <= 20),
-      'db: site_tiles z10 (points) p50': figure(z10Fast, 'ms', z10Slow, `informational (tile p50 ${z10Size.toFixed(0)} kB; baseline: seq scan)`, true),
-      'db: site_tiles z8 size p50': figure(z8Size, 'kB', z8Geojson, 'smaller than the same points as GeoJSON', z8Size < z8Geojson),
-      'db: site_tiles z4 (clusters) p50': figure(z4Fast, 'ms', z4Live, 'p50 ≤ 200 ms (baseline: counted per request)', z4Fast <= 200),
-      'db: search_public_sites (keyword) p50': figure(searchFast, 'ms', searchSlow, 'informational (keyword list query, all matches counted; baseline: seq scan)', true),
-      'db: search_public_sites (needs only)': figure(needsOnly, 'ms', searchFast, 'informational: a filter without keyword checks every site (baseline: keyword query)', true),
+      db_nearest_menus_p50_ms: figure(nearestFast, 'ms', nearestSlow, 'p50 ≤ 10 ms and ≥ 20× faster than a seq scan (ratio ≤ 0.05)', nearestFast <= 10 && nearestFast / nearestSlow <= 0.05),
+      db_tile_z8_p50_ms: figure(z8Fast, 'ms', z8Slow, 'p50 ≤ 20 ms (baseline: seq scan)', z8Fast <= 20),
+      db_tile_z10_points_p50_ms: figure(z10Fast, 'ms', z10Slow, `informational (tile p50 ${z10Size.toFixed(0)} kB; baseline: seq scan)`, true),
+      db_tile_z8_p50_kb: figure(z8Size, 'kB', z8Geojson, 'smaller than the same points as GeoJSON', z8Size < z8Geojson),
+      db_tile_z4_p50_ms: figure(z4Fast, 'ms', z4Live, 'p50 ≤ 200 ms (baseline: counted per request)', z4Fast <= 200),
+      db_search_keyword_p50_ms: figure(searchFast, 'ms', searchSlow, 'informational (keyword list query, all matches counted; baseline: seq scan)', true),
+      db_search_needs_only_ms: figure(needsOnly, 'ms', searchFast, 'informational: a filter without keyword checks every site (baseline: keyword query)', true),
     };
   } finally {
     for (const c of clients) await c.end().catch(() => undefined);
