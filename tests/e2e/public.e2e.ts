@@ -126,6 +126,15 @@ describe('keyboard and site page', () => {
     await expect.poll(() => page.getByText(/最終確認日/).count()).toBeGreaterThan(0);
     expect(await page.getByText(site.address).count()).toBeGreaterThan(0);
     expect(await runAxe(page, { exclude: ['.site-page__map'] })).toEqual([]);
+    // printable: on paper the navigation, the buttons and the interactive map give way to the text
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-header').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'このページを印刷' }).isVisible()).toBe(false);
+    expect(await page.locator('.site-page__map').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByText(site.address).first().isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(10_000);
   });
 });
 
