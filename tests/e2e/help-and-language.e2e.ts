@@ -56,3 +56,21 @@ describe('languages', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ちいきの あつまりと そうだんする ところを さがす');
   });
 });
+
+describe('demo role switch (local mode)', () => {
+  it('is on the settings page, labelled as a demo, and remembered after a reload', async () => {
+    const page = await openPage('/settings');
+    const section = page.getByRole('region', { name: 'デモの役割' });
+    const select = section.getByRole('combobox', { name: 'デモ: 役割を切り替える' });
+    await select.selectOption('staff');
+    await page.reload({ waitUntil: 'load' });
+    await expect.poll(() => page.getByRole('region', { name: 'デモの役割' }).getByRole('combobox').inputValue()).toBe('staff');
+    expect(await runAxe(page)).toEqual([]);
+  });
+
+  it('keeps the phone header short: the switch is not in it', async () => {
+    const page = await openPage('/', { viewport: { width: 390, height: 844 } });
+    await expect.poll(() => page.getByRole('searchbox', { name: 'キーワード' }).count()).toBe(1);
+    expect(await page.locator('.app-header').getByRole('combobox', { name: 'デモ: 役割を切り替える' }).isVisible()).toBe(false);
+  });
+});

@@ -17,6 +17,8 @@ export const settings = defineMessages({
     'settings.resetDone': 'デモデータに戻しました。',
     'settings.counts': '{sites}か所・{menus}件の活動・{areas}圏域',
     'settings.source': 'データの種類: {label}',
+    'settings.demoRole': 'デモの役割',
+    'settings.demoRoleIntro': 'デモでは、住民・コーディネーター・参加支援の担当者・管理者の画面を切り替えて試せます。実際の権限はサーバー側で確かめます。',
   },
   en: {
     'settings.title': 'Settings & data',
@@ -34,6 +36,8 @@ export const settings = defineMessages({
     'settings.resetDone': 'Reset to the demo data.',
     'settings.counts': '{sites} places, {menus} activities, {areas} areas',
     'settings.source': 'Data: {label}',
+    'settings.demoRole': 'Demo role',
+    'settings.demoRoleIntro': 'In the demo you can switch between the screens of a resident, a coordinator, participation-support staff and an admin. Real permissions are checked by the server.',
   },
   easy: {
     'settings.title': 'せってい',

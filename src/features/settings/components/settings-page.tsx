@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useDataSource } from '../../../data/data-source-context';
+import { DemoRoleSwitch } from '../../auth/components/demo-role-switch';
 import { useI18n } from '../../../i18n/i18n';
 import { LOCALES, type Locale } from '../../../i18n/types';
 
@@ -75,6 +76,13 @@ export function SettingsPage() {
           ))}
         </fieldset>
       </section>
+      {source.kind === 'local' && (
+        <section aria-labelledby="settings-role">
+          <h2 id="settings-role">{t('settings.demoRole')}</h2>
+          <p>{t('settings.demoRoleIntro')}</p>
+          <DemoRoleSwitch />
+        </section>
+      )}
       {source.kind === 'local' && (
         <section aria-labelledby="settings-data">
           <h2 id="settings-data">{t('settings.data')}</h2>
