@@ -2,7 +2,7 @@
 // Postgres + PostGIS migrated like a Supabase project, queried as a visitor (role anon), each
 // figure against a baseline measured in the same run:
 //   - nearest_menus (3 km, 50 rows) p50 against the same query with index scans off (a seq scan)
-//   - site_tiles z 8 (clusters from the level-9 site_grid) p50 against the same tiles with index
+//   - site_tiles z 8 (clusters: one row per cell of the level-8 site_cells) p50 against the same tiles with index
 //     scans off; its size against the tile's sites as GeoJSON; z 10 (points) p50 likewise
 //   - site_tiles z 4 (clusters from the precomputed site_grid) p50 against counting every site at
 //     request time (the aggregation the grid replaced)
@@ -10,7 +10,7 @@
 //     the retrieval the matching issue builds on
 // Loads with COPY (psql \copy), with the row triggers off and the columns they keep (search
 // text, sort key) computed by the same normalization in TypeScript (tests/db/normalize.test.ts
-// proves the two equal), then refresh_site_grid() and analyze.
+// proves the two equal), then refresh_site_grid() (site_grid and site_cells) and analyze.
 //
 //   npx tsx scripts/bench/db.ts        prints the figures (also `npm run bench -- --only db`)
 //   import { run } from './db.ts'      returns them

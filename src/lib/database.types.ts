@@ -495,6 +495,39 @@ export type Database = {
           },
         ]
       }
+      site_cells: {
+        Row: {
+          audience: string
+          cx: number
+          cy: number
+          field: string
+          level: number
+          n: number
+          x: number
+          y: number
+        }
+        Insert: {
+          audience: string
+          cx: number
+          cy: number
+          field: string
+          level: number
+          n: number
+          x: number
+          y: number
+        }
+        Update: {
+          audience?: string
+          cx?: number
+          cy?: number
+          field?: string
+          level?: number
+          n?: number
+          x?: number
+          y?: number
+        }
+        Relationships: []
+      }
       site_grid: {
         Row: {
           audience: string
@@ -884,6 +917,24 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      site_cells_from_grid: {
+        Args: {
+          audiences: string[]
+          cxs: number[]
+          cys: number[]
+          levels: number[]
+        }
+        Returns: {
+          audience: string
+          cx: number
+          cy: number
+          field: string
+          level: number
+          n: number
+          x: number
+          y: number
+        }[]
       }
       site_grid_cell_size: { Args: { level: number }; Returns: number }
       site_is_public: {
