@@ -788,6 +788,7 @@ export type Database = {
       is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_holiday: { Args: { d: string }; Returns: boolean }
       is_member_of: { Args: { organization_id: string }; Returns: boolean }
+      is_public_listing: { Args: { site_id: string }; Returns: boolean }
       is_public_site: {
         Args: { confidential: boolean; status: string; visibility: string }
         Returns: boolean
@@ -849,6 +850,16 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      parse_site_filters_for_caller: {
+        Args: { filters: Json }
+        Returns: Database["public"]["CompositeTypes"]["site_filter"]
+        SetofOptions: {
+          from: "*"
+          to: "site_filter"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       public_areas: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -881,6 +892,32 @@ export type Database = {
         Args: { s: Database["public"]["Tables"]["sites"]["Row"] }
         Returns: Json
       }
+      public_view_help_desks_at: {
+        Args: { lat: number; lng: number }
+        Returns: Json
+      }
+      public_view_points: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          category_id: string
+          field: string
+          help_desk: boolean
+          id: string
+          lat: number
+          lng: number
+          name: string
+        }[]
+      }
+      public_view_search: {
+        Args: {
+          bbox?: number[]
+          filters?: Json
+          max_rows?: number
+          origin?: number[]
+        }
+        Returns: Json
+      }
+      public_view_site: { Args: { site_id: string }; Returns: Json }
       raise_invalid_argument: {
         Args: { hint: string; message: string }
         Returns: undefined

@@ -75,6 +75,24 @@ function randomBox(rand: () => number): BBox {
   const y = s + rand() * (n - s - height);
   return [x, y, x + width, y + height];
 }
+function randomQuery(rand: () => number): SiteQuery {
+  const todays = ['2026-11-03', '2026-11-05', '2026-11-14', '2026-11-23', '2026-12-31'];
+  const q: SiteQuery = {};
+  if (rand() < 0.3) q.fields = some(rand, FIELDS, 0.3);
+  if (rand() < 0.15) q.categories = some(rand, CATEGORY_IDS, 0.15);
+  if (rand() < 0.1) q.helpDesksOnly = true;
+  if (rand() < 0.35) q.needs = some(rand, NEEDS, 0.2);
+  if (rand() < 0.25) q.targets = some(rand, TARGETS, 0.25);
+  if (rand() < 0.3) q.weekdays = some(rand, WEEKDAYS, 0.3);
+  if (rand() < 0.15) q.today = pick(rand, todays);
+  if (rand() < 0.2) q.free = true;
+  if (rand() < 0.15) q.accessibility = some(rand, ACCESSIBILITY, 0.1);
+  if (rand() < 0.2) q.ease = some(rand, EASE, 0.12);
+  if (rand() < 0.15) q.text = pick(rand, ['サロン', 'ひろば', '食堂', 'カフェ', '相談', 'こども']);
+  if (rand() < 0.5) q.bbox = randomBox(rand);
+  if (rand() < 0.4) q.origin = randomPoint(rand);
+  return q;
+}
 function randomPoint(rand: () => number): [number, number] {
   const [w, s, e, n] = town;
   return [w + rand() * (e - w), s + rand() * (n - s)];
@@ -142,22 +160,8 @@ describe('local source and SQL RPCs give the same answers', () => {
 
   it('150 random combinations of filters, keyword, box and origin', async () => {
     const rand = seededRandom(14);
-    const todays = ['2026-11-03', '2026-11-05', '2026-11-14', '2026-11-23', '2026-12-31'];
     for (let i = 0; i < 150; i++) {
-      const q: SiteQuery = {};
-      if (rand() < 0.3) q.fields = some(rand, FIELDS, 0.3);
-      if (rand() < 0.15) q.categories = some(rand, CATEGORY_IDS, 0.15);
-      if (rand() < 0.1) q.helpDesksOnly = true;
-      if (rand() < 0.35) q.needs = some(rand, NEEDS, 0.2);
-      if (rand() < 0.25) q.targets = some(rand, TARGETS, 0.25);
-      if (rand() < 0.3) q.weekdays = some(rand, WEEKDAYS, 0.3);
-      if (rand() < 0.15) q.today = pick(rand, todays);
-      if (rand() < 0.2) q.free = true;
-      if (rand() < 0.15) q.accessibility = some(rand, ACCESSIBILITY, 0.1);
-      if (rand() < 0.2) q.ease = some(rand, EASE, 0.12);
-      if (rand() < 0.15) q.text = pick(rand, ['サロン', 'ひろば', '食堂', 'カフェ', '相談', 'こども']);
-      if (rand() < 0.5) q.bbox = randomBox(rand);
-      if (rand() < 0.4) q.origin = randomPoint(rand);
+      const q = randomQuery(rand);
       await expectSame(q, pick(rand, [0, 5, 50]));
     }
   });
@@ -203,6 +207,58 @@ describe('local source and SQL RPCs give the same answers', () => {
       expect(b.areas, String(p)).toEqual(a.areas);
       expect(b.desks.map((d) => d.id), String(p)).toEqual(a.desks.map((d) => d.id));
       b.desks.forEach((d, i) => expect(Math.abs(d.distanceM - a.desks[i]!.distanceM)).toBeLessThan(0.01));
+    }
+  });
+});
+
+// DOMAIN.md: public pages never read staff-only menus, drafts or confidential sites. The port's
+// methods serve the public pages, so a signed-in staff member (whom RLS lets read staff-only and
+// confidential listings) must get exactly a visitor's answers from them.
+describe('signed in as staff, the public methods still answer as a visitor', () => {
+  const staff = '00000000-0000-4000-8000-00000000c0f1';
+  beforeAll(async () => {
+    await actAs(client, 'owner');
+    await client.query('savepoint as_staff');
+    await client.query(`insert into public.teams (id, name) values ('conformance_team', '参加支援チーム')`);
+    await client.query(`insert into auth.users (id, email, role, aud) values ($1, 'staff@conformance.test', 'authenticated', 'authenticated')`, [staff]);
+    await client.query(`insert into public.profiles (id, role, team_id) values ($1, 'staff', 'conformance_team')`, [staff]);
+    await actAs(client, { sub: staff });
+    // the premise: through RLS this user reads staff-only and confidential sites
+    const { rows } = await client.query<{ n: number }>(
+      `select count(*)::int as n from public.sites where status = 'published' and (visibility = 'staff' or confidential)`,
+    );
+    expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+
+  afterAll(async () => {
+    await client.query('rollback to savepoint as_staff');
+    await actAs(client, 'anon');
+  });
+
+  it('search: everything, a keyword and random filters give the visitor answers', async () => {
+    await expectSame({}, 1000);
+    await expectSame({ bbox: town, origin: [(town[0] + town[2]) / 2, (town[1] + town[3]) / 2] }, 50);
+    const rand = seededRandom(17);
+    for (let i = 0; i < 20; i++) await expectSame(randomQuery(rand), 50);
+  });
+
+  it('map points, site pages (hidden sites included) and help desks as a visitor gets them', async () => {
+    const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(await remote.getPublicPoints())).toEqual(byId(await local.getPublicPoints()));
+    const hidden = data.sites.filter((s) => s.confidential || s.status !== 'published' || s.visibility !== 'public').map((s) => s.id);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const id of hidden) expect(await remote.getPublicSite(id), id).toBeNull();
+    const withStaffMenus = [...new Set(data.menus.filter((m) => m.visibility === 'staff' && m.siteId).map((m) => m.siteId!))];
+    for (const id of withStaffMenus.slice(0, 20)) {
+      const [a, b] = await Promise.all([local.getPublicSite(id), remote.getPublicSite(id)]);
+      expect(b?.menus.map((m) => m.id).sort() ?? null, id).toEqual(a?.menus.map((m) => m.id).sort() ?? null);
+      expect(b?.helpDesks.map((d) => d.id) ?? null, id).toEqual(a?.helpDesks.map((d) => d.id) ?? null);
+    }
+    const rand = seededRandom(18);
+    for (let i = 0; i < 10; i++) {
+      const p = randomPoint(rand);
+      const [a, b] = await Promise.all([local.findHelpDesks(p), remote.findHelpDesks(p)]);
+      expect(b.desks.map((d) => d.id), String(p)).toEqual(a.desks.map((d) => d.id));
     }
   });
 });

@@ -17,7 +17,7 @@ const ARG_TYPES: Record<string, string> = {
   x: 'integer',
   y: 'integer',
 };
-const SET_RETURNING = new Set(['public_points', 'public_areas']);
+const SET_RETURNING = new Set(['public_points', 'public_view_points', 'public_areas']);
 
 type Result = { data: unknown; error: { message: string; code: string; hint: string; details: string } | null; count: number | null };
 

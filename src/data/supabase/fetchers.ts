@@ -1,5 +1,8 @@
 // One fetcher per RPC: each takes the typed client, passes the abort signal, throws on error and
 // validates what comes back (rows.ts). The data source composes them; nothing else calls them.
+// The public port methods call the public_view_* RPCs: published public listings only, whatever
+// the signed-in user's role (DOMAIN.md: public pages never read staff-only menus, drafts or
+// confidential sites), so a staff member's public map and site pages equal a visitor's.
 import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json } from '../../lib/database.types';
 import type { Area } from '../../domain/model';
@@ -10,11 +13,11 @@ import { toRpcFilters } from './filters';
 
 export type KasaneClient = SupabaseClient<Database>;
 
-/** PostgREST caps every response (config.toml max_rows); public_points is read in pages of this */
+/** PostgREST caps every response (config.toml max_rows); public_view_points is read in pages of this */
 export const PAGE_ROWS = 1000;
 /** beyond this many points the map should use the vector tiles (site_tiles) instead */
 export const MAX_POINTS = 50_000;
-/** search_public_sites returns at most this many hits */
+/** public_view_search returns at most this many hits */
 export const MAX_HITS = 1000;
 
 export class RpcError extends Error {
@@ -40,7 +43,7 @@ export async function searchPublicSites(client: KasaneClient, query: SiteQuery, 
   if (filters === null) return { total: 0, totalInView: 0, hits: [], matchIds: [] }; // asks for something no listing has
   const maxRows = Math.max(0, Math.min(MAX_HITS, Number.isFinite(limit) ? Math.floor(limit) : MAX_HITS));
   const { data, error } = await withSignal(
-    client.rpc('search_public_sites', {
+    client.rpc('public_view_search', {
       filters: filters as Json,
       bbox: query.bbox ? [...query.bbox] : undefined,
       origin: query.origin ? [...query.origin] : undefined,
@@ -48,31 +51,31 @@ export async function searchPublicSites(client: KasaneClient, query: SiteQuery, 
     }),
     signal,
   );
-  if (error) fail('search_public_sites', error);
+  if (error) fail('public_view_search', error);
   return toSearchResult(data);
 }
 
 export async function getPublicPoints(client: KasaneClient, signal?: AbortSignal): Promise<PublicPoint[]> {
   // first page with the count, then the rest in parallel (the order by id keeps pages stable)
   const page = (from: number, count = false) =>
-    withSignal(client.rpc('public_points', undefined, count ? { count: 'exact' } : undefined).range(from, from + PAGE_ROWS - 1), signal);
+    withSignal(client.rpc('public_view_points', undefined, count ? { count: 'exact' } : undefined).range(from, from + PAGE_ROWS - 1), signal);
   const first = await page(0, true);
-  if (first.error) fail('public_points', first.error);
+  if (first.error) fail('public_view_points', first.error);
   const total = Math.min(first.count ?? first.data.length, MAX_POINTS);
   const rest = [];
   for (let from = PAGE_ROWS; from < total; from += PAGE_ROWS) rest.push(page(from));
   const pages = await Promise.all(rest);
   const rows: unknown[] = [...first.data];
   for (const p of pages) {
-    if (p.error) fail('public_points', p.error);
+    if (p.error) fail('public_view_points', p.error);
     rows.push(...p.data);
   }
   return rows.slice(0, MAX_POINTS).map(toPublicPoint);
 }
 
 export async function getPublicSite(client: KasaneClient, id: string, signal?: AbortSignal): Promise<PublicSiteDetail | null> {
-  const { data, error } = await withSignal(client.rpc('site_with_menus', { site_id: id }), signal);
-  if (error) fail('site_with_menus', error);
+  const { data, error } = await withSignal(client.rpc('public_view_site', { site_id: id }), signal);
+  if (error) fail('public_view_site', error);
   return toSiteDetail(data);
 }
 
@@ -84,8 +87,8 @@ export async function getAreas(client: KasaneClient, signal?: AbortSignal): Prom
 }
 
 export async function findHelpDesks(client: KasaneClient, [lng, lat]: [number, number], signal?: AbortSignal): Promise<HelpDeskResult> {
-  const { data, error } = await withSignal(client.rpc('help_desks_at', { lng, lat }), signal);
-  if (error) fail('help_desks_at', error);
+  const { data, error } = await withSignal(client.rpc('public_view_help_desks_at', { lng, lat }), signal);
+  if (error) fail('public_view_help_desks_at', error);
   return toHelpDeskResult(data);
 }
 

@@ -1,8 +1,9 @@
 // The Supabase data source: the port over supabase-js and the read RPCs (docs/database.md).
 // Loaded on demand by ./lazy.ts, so supabase-js never enters the local-mode bundle.
-// What a caller sees is decided by Postgres (RLS and the RPCs' explicit visibility), not here: a
-// visitor gets the public listings; a signed-in coordinator, staff member or admin also what
-// their role may read. The semantics of every method are the local source's; the conformance
+// The port's methods serve the public pages, so they ask for the public view explicitly (the
+// public_view_* RPCs): published public non-confidential listings and their public menus, the
+// same for a visitor and a signed-in staff member (DOMAIN.md privacy rules). Postgres enforces it
+// (RLS still applies underneath). The semantics of every method are the local source's; the conformance
 // suite (tests/conformance) runs the same queries through both.
 import { createClient } from '@supabase/supabase-js';
 import type { Area } from '../../domain/model';
