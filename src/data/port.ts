@@ -35,6 +35,9 @@ export type HelpDeskResult = {
   desks: (PublicSite & { distanceM: number })[];
 };
 
+/** getPublicPoints returns at most this many points; beyond, maps use getSiteTile (vector tiles) */
+export const MAP_POINT_LIMIT = 50_000;
+
 export interface DataSource {
   readonly kind: 'local' | 'supabase';
   /** human label of the data, e.g. 'デモデータ' */
@@ -47,6 +50,11 @@ export interface DataSource {
   getPublicSite(id: string, signal?: AbortSignal): Promise<PublicSiteDetail | null>;
   getAreas(signal?: AbortSignal): Promise<Area[]>;
   findHelpDesks(point: [number, number], signal?: AbortSignal): Promise<HelpDeskResult>;
+  /**
+   * One vector tile (layer "sites") of the public view, for maps of more points than
+   * getPublicPoints returns (Supabase only: public_view_site_tiles).
+   */
+  getSiteTile?(z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array>;
 
   // --- local maintenance (local source only) ---
   exportBackup?(): Promise<Dataset>;

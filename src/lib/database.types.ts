@@ -918,6 +918,14 @@ export type Database = {
         Returns: Json
       }
       public_view_site: { Args: { site_id: string }; Returns: Json }
+      public_view_site_tiles: {
+        Args: { x: number; y: number; z: number }
+        Returns: string
+      }
+      public_view_site_tiles_base64: {
+        Args: { x: number; y: number; z: number }
+        Returns: string
+      }
       raise_invalid_argument: {
         Args: { hint: string; message: string }
         Returns: undefined
@@ -998,6 +1006,10 @@ export type Database = {
       site_tiles: { Args: { x: number; y: number; z: number }; Returns: string }
       site_tiles_base64: {
         Args: { x: number; y: number; z: number }
+        Returns: string
+      }
+      site_tiles_in: {
+        Args: { filters: Json; x: number; y: number; z: number }
         Returns: string
       }
       site_visible: {

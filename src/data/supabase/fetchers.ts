@@ -7,7 +7,7 @@ import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json } from '../../lib/database.types';
 import type { Area } from '../../domain/model';
 import type { SiteQuery } from '../../domain/search/query';
-import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import { MAP_POINT_LIMIT, type HelpDeskResult, type PublicPoint, type PublicSiteDetail, type SearchResult } from '../port';
 import { toArea, toHelpDeskResult, toPublicPoint, toSearchResult, toSiteDetail } from './rows';
 import { toRpcFilters } from './filters';
 
@@ -15,8 +15,8 @@ export type KasaneClient = SupabaseClient<Database>;
 
 /** PostgREST caps every response (config.toml max_rows); public_view_points is read in pages of this */
 export const PAGE_ROWS = 1000;
-/** beyond this many points the map should use the vector tiles (site_tiles) instead */
-export const MAX_POINTS = 50_000;
+/** beyond this many points the map uses the vector tiles (public_view_site_tiles) instead */
+export const MAX_POINTS = MAP_POINT_LIMIT;
 /** public_view_search returns at most this many hits */
 export const MAX_HITS = 1000;
 
@@ -92,11 +92,11 @@ export async function findHelpDesks(client: KasaneClient, [lng, lat]: [number, n
   return toHelpDeskResult(data);
 }
 
-/** one Mapbox Vector Tile (layer "sites") of what the caller may see; empty when the tile is */
+/** one Mapbox Vector Tile (layer "sites") of the public view, for the public map; empty when the tile is */
 export async function getSiteTile(client: KasaneClient, z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array> {
-  const { data, error } = await withSignal(client.rpc('site_tiles_base64', { z, x, y }), signal);
-  if (error) fail('site_tiles_base64', error);
-  if (typeof data !== 'string') throw new RpcError('site_tiles_base64', 'shape', `expected base64 text, got ${typeof data}`);
+  const { data, error } = await withSignal(client.rpc('public_view_site_tiles_base64', { z, x, y }), signal);
+  if (error) fail('public_view_site_tiles_base64', error);
+  if (typeof data !== 'string') throw new RpcError('public_view_site_tiles_base64', 'shape', `expected base64 text, got ${typeof data}`);
   const bin = atob(data.replace(/\s/g, ''));
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

@@ -11,6 +11,7 @@ import type {
   RasterLayerSpecification,
   StyleSpecification,
   SymbolLayerSpecification,
+  VectorSourceSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { FIELD_COLORS, FIELDS } from '../../domain/taxonomy';
@@ -79,6 +80,32 @@ export function siteSource(data: FeatureCollection = emptyCollection): GeoJSONSo
   };
 }
 
+/**
+ * The sites as vector tiles instead of GeoJSON points (Supabase mode with more points than GeoJSON
+ * can carry: see public_view_site_tiles in docs/database.md). The tiles hold layer "sites": points
+ * with id, name, category_id, field, help_desk from z 10; below, clusters with point_count and
+ * field (the server clusters, so the source does not).
+ */
+export type SiteTiles = {
+  /** tile URL template, e.g. `kasane-sites://{z}/{x}/{y}` (src/data/supabase/tile-protocol.ts) */
+  url: string;
+  /** the deepest zoom the server is asked for; MapLibre overzooms beyond it (default 14) */
+  maxzoom?: number;
+};
+
+/** the layer inside each tile that holds the sites */
+export const SITE_TILE_LAYER = 'sites';
+
+export function siteTileSource(tiles: SiteTiles): VectorSourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [tiles.url],
+    minzoom: 0,
+    maxzoom: tiles.maxzoom ?? 14,
+    promoteId: 'id', // MVT feature ids must be integers: the site id is a property
+  };
+}
+
 export function areaSource(data: FeatureCollection = emptyCollection): GeoJSONSourceSpecification {
   return { type: 'geojson', data };
 }
@@ -139,90 +166,106 @@ const dailyLifeLabel: SymbolLayerSpecification = {
   paint: { 'text-color': PRIMARY, 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
 };
 
-const clusters: CircleLayerSpecification = {
-  id: LAYER.clusters,
-  type: 'circle',
-  source: SOURCE.sites,
-  filter: ['has', 'point_count'],
-  paint: {
-    // clusters mix fields, so they take the neutral primary colour; the size says how many
-    'circle-color': PRIMARY,
-    'circle-opacity': 0.85,
-    'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 100, 23, 1000, 29],
-    'circle-stroke-color': '#ffffff',
-    'circle-stroke-width': 2,
-  },
-};
+/**
+ * The site layers, over GeoJSON points (clustered by MapLibre) or over vector tiles (clustered by
+ * the server). The tiles' properties are snake_case (`help_desk`) and carry no
+ * `point_count_abbreviated`; every layer then reads source-layer "sites".
+ */
+export function siteLayers(tiles?: SiteTiles): LayerSpecification[] {
+  const from = tiles ? ({ source: SOURCE.sites, 'source-layer': SITE_TILE_LAYER } as const) : ({ source: SOURCE.sites } as const);
+  const helpDesk: ExpressionSpecification = ['boolean', ['get', tiles ? 'help_desk' : 'helpDesk'], false];
+  const count: ExpressionSpecification = tiles ? ['to-string', ['get', 'point_count']] : ['get', 'point_count_abbreviated'];
 
-const clusterCount: SymbolLayerSpecification = {
-  id: LAYER.clusterCount,
-  type: 'symbol',
-  source: SOURCE.sites,
-  filter: ['has', 'point_count'],
-  layout: {
-    'text-field': ['get', 'point_count_abbreviated'],
-    'text-font': FONT_STACK,
-    'text-size': 13,
-    'text-allow-overlap': true, // a cluster without its count is a riddle
-    'text-ignore-placement': true,
-  },
-  paint: { 'text-color': '#ffffff' },
-};
+  const clusters: CircleLayerSpecification = {
+    id: LAYER.clusters,
+    type: 'circle',
+    ...from,
+    filter: ['has', 'point_count'],
+    paint: {
+      // clusters mix fields, so they take the neutral primary colour; the size says how many
+      'circle-color': PRIMARY,
+      'circle-opacity': 0.85,
+      'circle-radius': ['step', ['get', 'point_count'], 14, 10, 18, 100, 23, 1000, 29],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  };
 
-/** A yellow ring behind the selected or hovered site, like the app's focus ring. */
-const siteHalo: CircleLayerSpecification = {
-  id: LAYER.siteHalo,
-  type: 'circle',
-  source: SOURCE.sites,
-  filter: unclustered,
-  paint: {
-    'circle-color': FOCUS_YELLOW,
-    'circle-radius': 16,
-    'circle-opacity': ['case', selected, 1, hovered, 0.7, 0],
-    'circle-stroke-color': INK,
-    'circle-stroke-width': ['case', selected, 1, 0],
-  },
-};
+  const clusterCount: SymbolLayerSpecification = {
+    id: LAYER.clusterCount,
+    type: 'symbol',
+    ...from,
+    filter: ['has', 'point_count'],
+    layout: {
+      'text-field': count,
+      'text-font': FONT_STACK,
+      'text-size': 13,
+      'text-allow-overlap': true, // a cluster without its count is a riddle
+      'text-ignore-placement': true,
+    },
+    paint: { 'text-color': '#ffffff' },
+  };
 
-const sites: CircleLayerSpecification = {
-  id: LAYER.sites,
-  type: 'circle',
-  source: SOURCE.sites,
-  filter: ['all', unclustered, ['!', ['get', 'helpDesk']]],
-  paint: {
-    'circle-color': fieldColor,
-    'circle-radius': ['case', selected, 9, hovered, 8, 7],
-    'circle-stroke-color': ['case', selected, INK, '#ffffff'],
-    'circle-stroke-width': 2,
-  },
-};
+  /** A yellow ring behind the selected or hovered site, like the app's focus ring. */
+  const siteHalo: CircleLayerSpecification = {
+    id: LAYER.siteHalo,
+    type: 'circle',
+    ...from,
+    filter: unclustered,
+    paint: {
+      'circle-color': FOCUS_YELLOW,
+      'circle-radius': 16,
+      'circle-opacity': ['case', selected, 1, hovered, 0.7, 0],
+      'circle-stroke-color': INK,
+      'circle-stroke-width': ['case', selected, 1, 0],
+    },
+  };
 
-/** Help desks (相談窓口): larger, with a dark ring and a white centre, so they read apart from activities. */
-const helpDesks: CircleLayerSpecification = {
-  id: LAYER.helpDesks,
-  type: 'circle',
-  source: SOURCE.sites,
-  filter: ['all', unclustered, ['get', 'helpDesk']],
-  paint: {
-    'circle-color': fieldColor,
-    'circle-radius': ['case', selected, 11, hovered, 10, 9],
-    'circle-stroke-color': INK,
-    'circle-stroke-width': 3,
-  },
-};
+  const sites: CircleLayerSpecification = {
+    id: LAYER.sites,
+    type: 'circle',
+    ...from,
+    filter: ['all', unclustered, ['!', helpDesk]],
+    paint: {
+      'circle-color': fieldColor,
+      'circle-radius': ['case', selected, 9, hovered, 8, 7],
+      'circle-stroke-color': ['case', selected, INK, '#ffffff'],
+      'circle-stroke-width': 2,
+    },
+  };
 
-const helpDeskCenter: CircleLayerSpecification = {
-  id: LAYER.helpDeskCenter,
-  type: 'circle',
-  source: SOURCE.sites,
-  filter: ['all', unclustered, ['get', 'helpDesk']],
-  paint: { 'circle-color': '#ffffff', 'circle-radius': 3 },
-};
+  /** Help desks (相談窓口): larger, with a dark ring and a white centre, so they read apart from activities. */
+  const helpDesks: CircleLayerSpecification = {
+    id: LAYER.helpDesks,
+    type: 'circle',
+    ...from,
+    filter: ['all', unclustered, helpDesk],
+    paint: {
+      'circle-color': fieldColor,
+      'circle-radius': ['case', selected, 11, hovered, 10, 9],
+      'circle-stroke-color': INK,
+      'circle-stroke-width': 3,
+    },
+  };
+
+  const helpDeskCenter: CircleLayerSpecification = {
+    id: LAYER.helpDeskCenter,
+    type: 'circle',
+    ...from,
+    filter: ['all', unclustered, helpDesk],
+    paint: { 'circle-color': '#ffffff', 'circle-radius': 3 },
+  };
+
+  return [clusters, clusterCount, siteHalo, sites, helpDesks, helpDeskCenter];
+}
 
 export type StyleData = { sites?: FeatureCollection; areas?: FeatureCollection; areaLabels?: FeatureCollection };
 
-/** The whole style. Data may be given up front so the first render needs no second round trip to the worker. */
-export function buildStyle(basemap: Basemap, data: StyleData = {}): StyleSpecification {
+/**
+ * The whole style. Data may be given up front so the first render needs no second round trip to the
+ * worker. With `tiles` the sites come from that vector tile source and `data.sites` is ignored.
+ */
+export function buildStyle(basemap: Basemap, data: StyleData = {}, tiles?: SiteTiles): StyleSpecification {
   const layers: LayerSpecification[] = [
     background,
     ...(basemap ? [basemapLayer] : []),
@@ -230,12 +273,7 @@ export function buildStyle(basemap: Basemap, data: StyleData = {}): StyleSpecifi
     dailyLifeLine,
     municipalityLabel,
     dailyLifeLabel,
-    clusters,
-    clusterCount,
-    siteHalo,
-    sites,
-    helpDesks,
-    helpDeskCenter,
+    ...siteLayers(tiles),
   ];
   return {
     version: 8,
@@ -254,7 +292,7 @@ export function buildStyle(basemap: Basemap, data: StyleData = {}): StyleSpecifi
         : {}),
       [SOURCE.areas]: areaSource(data.areas),
       [SOURCE.areaLabels]: areaSource(data.areaLabels),
-      [SOURCE.sites]: siteSource(data.sites),
+      [SOURCE.sites]: tiles ? siteTileSource(tiles) : siteSource(data.sites),
     },
     layers,
   };

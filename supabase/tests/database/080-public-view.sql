@@ -2,7 +2,7 @@
 -- only, whatever the caller's role. Asked as signed-in staff, admin and a coordinator whose
 -- organization has a staff-only site, a draft and a staff-only menu, the answers equal a visitor's.
 begin;
-select plan(34);
+select plan(38);
 select tests.create_fixtures();
 
 -- what a visitor gets
@@ -12,6 +12,8 @@ select set_config('tests.anon_site', public.site_with_menus('site_a_pub')::text,
 select set_config('tests.anon_desk_site', public.site_with_menus('site_b_desk')::text, true);
 select set_config('tests.anon_desks', public.help_desks_at(139.0036, 36.3319)::text, true);
 select set_config('tests.anon_desks_shelter', public.help_desks_at(139.0200, 36.3500)::text, true);
+select set_config('tests.anon_tile4', encode(public.site_tiles(4, 14, 6), 'base64'), true);
+select set_config('tests.anon_tile12', encode(public.site_tiles(12, 3629, 1603), 'base64'), true);
 select set_config('tests.anon_nearest', (select string_agg(menu_id, ',' order by menu_id) from public.nearest_menus(139.0036, 36.3319, 10000, 500)), true);
 select is(public.public_view_search('{}', null, null, 50), current_setting('tests.anon_search')::jsonb, 'anon: public_view_search = search_public_sites');
 select is((select string_agg(id, ',' order by id) from public.public_view_points()), 'site_a_pub,site_b_desk', 'anon: public_view_points = the public sites');
@@ -54,6 +56,13 @@ reset role;
 select * from pg_temp.public_view_as('admin');
 reset role;
 select * from pg_temp.public_view_as('coordinator_a');
+
+-- tiles (20261127090600)
+select tests.act_as('staff');
+select is(encode(public.public_view_site_tiles(4, 14, 6), 'base64'), current_setting('tests.anon_tile4'), 'staff: the public view''s z4 tile = a visitor''s');
+select is(public.public_view_site_tiles_base64(12, 3629, 1603), current_setting('tests.anon_tile12'), 'staff: the public view''s z12 tile (base64) = a visitor''s');
+select is(length(public.public_view_site_tiles(18, 232303, 102624)), 0, 'staff: no confidential site in the public view''s z18 tile of the shelter');
+select throws_ok($$ select public.site_tiles_in(4, 14, 6, '{"view": "caller"}') $$, '42501', null, 'site_tiles_in is not an API function');
 
 select tests.act_as('staff');
 select throws_ok($$ select public.search_public_sites('{"view": "everything"}', null, null, 0) $$,

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useDataSource } from '../../../data/data-source-context';
+import { MAP_POINT_LIMIT } from '../../../data/port';
 import type { SiteQuery } from '../../../domain/search/query';
 import { todayInJapan } from '../../../domain/schedule/dates';
 import { useI18n } from '../../../i18n/i18n';
@@ -69,6 +70,13 @@ export function FindPage() {
   const filtering = Boolean(text.trim()) || activeFilterCount(state) > 0;
   const forMap = useSearchSites(source, filters, 0, filtering);
   const points = usePublicPoints(source);
+  // With more points than the Supabase source returns (it stops at MAP_POINT_LIMIT), the map draws
+  // the public view's vector tiles instead; the local source always gives every point.
+  const pointCount = points.data?.length ?? 0;
+  const tiles = useMemo(
+    () => (source.getSiteTile && pointCount >= MAP_POINT_LIMIT ? { getTile: source.getSiteTile.bind(source) } : undefined),
+    [source, pointCount],
+  );
   const areas = useAreas(source);
   // without filters the map shows every point at once, without waiting for the search index
   const matchIds = useMemo(() => (filtering && forMap.data ? new Set(forMap.data.matchIds) : null), [filtering, forMap.data]);
@@ -164,6 +172,7 @@ export function FindPage() {
           <MapPanel
             mapRef={mapRef}
             points={points.data}
+            tiles={tiles}
             matchIds={matchIds}
             areas={areas.data}
             selectedId={selectedId}

@@ -4,10 +4,12 @@
 // Lazy-load this module (React.lazy): MapLibre is most of the public route's JavaScript, and the
 // results list must not wait for it.
 import {
+  addProtocol,
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
   prewarm,
+  removeProtocol,
   setWorkerUrl,
   type ErrorEvent as MapErrorEvent,
   type GeoJSONSource,
@@ -22,6 +24,7 @@ import type { PublicPoint } from '../../../data/port';
 import type { Area } from '../../../domain/model';
 import { useI18n } from '../../../i18n/i18n';
 import { basemap } from '../basemap';
+import { SITE_TILE_PROTOCOL, SITE_TILE_URL, siteTileProtocol, type GetSiteTile } from '../../../data/supabase/tile-protocol';
 import { buildStyle, LAYER, SITE_LAYERS, SOURCE } from '../layers';
 import { installTestHook } from '../test-hook';
 import { effectiveMatchIds, selectSiteFeatures, toAreaLabels, toAreaOutlines, toSiteFeatures, type SitePointFeature } from '../to-geojson';
@@ -69,8 +72,21 @@ export type SiteMapProps = {
    * reported idle (data-map-idle, aria-busy) until the real data is drawn.
    */
   dataPending?: boolean;
+  /**
+   * Draw the sites from vector tiles (Supabase's public_view_site_tiles) instead of `points`: for
+   * more points than GeoJSON can carry. Read once at mount. The tiles show every public site
+   * (clustered by the server below z 10); `matchIds` does not filter them.
+   */
+  tiles?: SiteMapTiles;
   ref?: Ref<SiteMapHandle>;
   className?: string;
+};
+
+export type SiteMapTiles = {
+  /** one tile of layer "sites" (src/data/supabase/tile-protocol.ts) */
+  getTile: GetSiteTile;
+  /** the deepest zoom asked of the server; MapLibre overzooms beyond (default 14) */
+  maxzoom?: number;
 };
 
 /** Extra pixels around the pointer that still count as a hit: dots are small targets for a finger. */
@@ -100,6 +116,7 @@ export function SiteMap({
   onViewChange,
   label,
   dataPending = false,
+  tiles,
   ref,
   className,
 }: SiteMapProps) {
@@ -115,6 +132,8 @@ export function SiteMap({
   const shownIds = useMemo(() => effectiveMatchIds(siteFeatures, matchIds), [siteFeatures, matchIds]);
   const areaData = useMemo(() => ({ outlines: toAreaOutlines(areas), labels: toAreaLabels(areas) }), [areas]);
 
+  // what was fixed at mount
+  const initRef = useRef<{ tiles?: SiteMapTiles }>({});
   // What the map currently shows, so that each change is pushed once and only when it differs.
   const applied = useRef<{
     sites?: { features: readonly SitePointFeature[]; matchIds: ReadonlySet<string> | null };
@@ -141,7 +160,7 @@ export function SiteMap({
     const state = applied.current;
     if (!map || !state.loaded) return; // 'load' calls sync again
 
-    if (state.sites?.features !== siteFeatures || state.sites.matchIds !== shownIds) {
+    if (!initRef.current.tiles && (state.sites?.features !== siteFeatures || state.sites.matchIds !== shownIds)) {
       setIdle(false);
       void map.getSource<GeoJSONSource>(SOURCE.sites)?.setData(selectSiteFeatures(siteFeatures, shownIds));
       state.sites = { features: siteFeatures, matchIds: shownIds };
@@ -193,6 +212,7 @@ export function SiteMap({
   });
   const initialState = useEffectEvent(() => ({
     view: initialView,
+    tiles,
     sites: selectSiteFeatures(siteFeatures, shownIds),
     siteInputs: { features: siteFeatures, matchIds: shownIds },
     areaData,
@@ -213,10 +233,12 @@ export function SiteMap({
     // user-timing marks: the map benchmark reads them to say where the time to first idle goes
     performance.mark('kasane:map-create');
     let map: MapLibreMap;
+    const siteTiles = init.tiles ? { url: SITE_TILE_URL, maxzoom: init.tiles.maxzoom } : undefined;
+    if (init.tiles) addProtocol(SITE_TILE_PROTOCOL, siteTileProtocol(init.tiles.getTile));
     try {
       map = new MapLibreMap({
         container: host,
-        style: buildStyle(basemap, { sites: init.sites, areas: init.areaData.outlines, areaLabels: init.areaData.labels }),
+        style: buildStyle(basemap, { sites: init.sites, areas: init.areaData.outlines, areaLabels: init.areaData.labels }, siteTiles),
         center: init.view.center,
         zoom: init.view.zoom,
         minZoom: 4, // all of Japan; further out shows nothing useful
@@ -235,6 +257,7 @@ export function SiteMap({
       return;
     }
     mapRef.current = map;
+    initRef.current = { tiles: init.tiles };
     map.keyboard.disableRotation();
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -271,6 +294,11 @@ export function SiteMap({
       const [hit] = map.queryRenderedFeatures(hitBox(e.point), { layers: [...SITE_LAYERS, LAYER.clusters] });
       if (!hit) return select(null);
       if (hit.layer.id === LAYER.clusters) {
+        if (initRef.current.tiles) {
+          // the server's clusters have no cluster_id: zoom in two levels on the cluster
+          map.easeTo({ center: (hit.geometry as Point).coordinates as [number, number], zoom: map.getZoom() + 2 });
+          return;
+        }
         const source = map.getSource<GeoJSONSource>(SOURCE.sites);
         const clusterId = hit.properties.cluster_id as number;
         const center = (hit.geometry as Point).coordinates as [number, number];
@@ -289,6 +317,7 @@ export function SiteMap({
     return () => {
       uninstallHook();
       map.remove();
+      if (init.tiles) removeProtocol(SITE_TILE_PROTOCOL);
       mapRef.current = null;
     };
   }, []);
