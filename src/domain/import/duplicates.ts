@@ -43,10 +43,34 @@ export type DuplicatePair<T extends Placed> = { item: T; other: T; distanceM: nu
 const CELL_LAT = 0.001; // ≈ 111 m
 const CELL_LNG = 0.00145; // ≥ 100 m up to 46°N
 
+type Entry<T> = { item: T; norm: string; grams: Map<string, number> | null };
+
+/** Dice of two entries, their bigrams counted once per entry (not once per comparison). */
+function entryDice(a: Entry<Placed>, b: Entry<Placed>): number {
+  if (a.norm === b.norm) return 1;
+  const la = a.norm.length - 1;
+  const lb = b.norm.length - 1;
+  if (la < 1 || lb < 1) return 0;
+  const ga = (a.grams ??= bigrams(a.norm));
+  const gb = (b.grams ??= bigrams(b.norm));
+  let common = 0;
+  for (const [g, n] of ga) {
+    const m = gb.get(g);
+    if (m) common += n < m ? n : m;
+  }
+  return (2 * common) / (la + lb);
+}
+
+// a cell's key, a small integer (fast Map key): the row and column numbers wrap every 16,384 and
+// 65,536 cells (≈ 1,800 km and ≈ 9,500 km), so far-apart cells may share a bucket; the distance
+// check below drops such pairs, so only cells within reach are ever reported
+const cellKey = (row: number, col: number) => (row & 0x3fff) * 65536 + (col & 0xffff);
+
 /**
  * For each candidate, the listings in `pool` (and earlier candidates) with a similar name within
  * the radius, excluding those with the same id (a re-import of the same listing is an update, not
- * a duplicate). Grid-bucketed, so 10,000 rows against 200,000 sites stays linear.
+ * a duplicate). Grid-bucketed, so 10,000 rows against 200,000 sites stays linear; each name is
+ * normalized once, and its bigrams counted once when it is first compared.
  */
 export function findDuplicates<T extends Placed>(
   candidates: readonly T[],
@@ -56,32 +80,38 @@ export function findDuplicates<T extends Placed>(
   const radius = options.radiusM ?? DUPLICATE_RADIUS_M;
   const minSim = options.minSimilarity ?? DUPLICATE_MIN_SIMILARITY;
   const reach = Math.max(1, Math.ceil(radius / 100)); // cells to look at on each side
-  const grid = new Map<string, { item: T; norm: string }[]>();
-  const keyOf = (p: LngLat, dx = 0, dy = 0) =>
-    `${Math.floor(p[1] / CELL_LAT) + dy}:${Math.floor(p[0] / CELL_LNG) + dx}`;
-  const add = (item: T) => {
-    const k = keyOf(item.location);
-    const entry = { item, norm: normalizeForSearch(item.name) };
+  const grid = new Map<number, Entry<T>[]>();
+  const add = (entry: Entry<T>) => {
+    const k = cellKey(Math.floor(entry.item.location[1] / CELL_LAT), Math.floor(entry.item.location[0] / CELL_LNG));
     const cell = grid.get(k);
     if (cell) cell.push(entry);
     else grid.set(k, [entry]);
   };
-  pool.forEach(add);
+  for (const item of pool) add({ item, norm: normalizeForSearch(item.name), grams: null });
   const out: DuplicatePair<T>[] = [];
   for (const c of candidates) {
-    const norm = normalizeForSearch(c.name);
+    const entry: Entry<T> = { item: c, norm: normalizeForSearch(c.name), grams: null };
+    const row = Math.floor(c.location[1] / CELL_LAT);
+    const col = Math.floor(c.location[0] / CELL_LNG);
+    const lc = entry.norm.length - 1;
     for (let dy = -reach; dy <= reach; dy++) {
       for (let dx = -reach; dx <= reach; dx++) {
-        for (const { item, norm: otherNorm } of grid.get(keyOf(c.location, dx, dy)) ?? []) {
+        const cell = grid.get(cellKey(row + dy, col + dx));
+        if (!cell) continue;
+        for (const other of cell) {
+          const item = other.item;
           if (item.id === c.id) continue;
-          const similarity = bigramDice(norm, otherNorm);
+          // Dice ≤ 2·min(la, lb) / (la + lb): names of very different lengths cannot be similar
+          const lo = other.norm.length - 1;
+          if (entry.norm !== other.norm && lc >= 1 && lo >= 1 && (2 * Math.min(lc, lo)) / (lc + lo) < minSim) continue;
+          const similarity = entryDice(entry, other);
           if (similarity < minSim) continue;
           const distanceM = haversineMeters(c.location, item.location);
           if (distanceM <= radius) out.push({ item: c, other: item, distanceM, similarity });
         }
       }
     }
-    add(c); // later candidates are compared with this one too
+    add(entry); // later candidates are compared with this one too
   }
   return out;
 }

@@ -171,6 +171,7 @@ export function mapColumns(header: readonly string[]): Map<CanonicalField, numbe
 
 /** Accessibility ids from the old single-cell `バリアフリー情報` (items separated by ';'). */
 export function accessibilityFromList(cell: string): AccessibilityId[] {
+  if (!cell) return [];
   const out: AccessibilityId[] = [];
   for (const item of cell.normalize('NFKC').split(/[;；、,]/)) {
     const field = canonicalField(item.trim());
@@ -183,5 +184,8 @@ const TRUE_FLAGS = new Set(['有', 'あり', '○', '〇', '◯', '●', '可', 
 
 /** Flag cells of the 公共施設一覧: 有/○/1/true mean yes; anything else (無, ×, empty) no. */
 export function isTrueFlag(cell: string): boolean {
+  // the set's entries are already NFKC, trimmed and lower case: a cell equal to one needs no work
+  if (!cell) return false;
+  if (TRUE_FLAGS.has(cell)) return true;
   return TRUE_FLAGS.has(cell.normalize('NFKC').trim().toLowerCase());
 }

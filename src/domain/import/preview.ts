@@ -19,7 +19,7 @@ import {
   type AccessibilityId,
   type OrganizationKind,
 } from '../taxonomy';
-import { CATEGORY_DEFAULTS, decideCategory, mergeCategoryMapping, type CategoryMapping } from './category-mapping';
+import { CATEGORY_DEFAULTS, compileCategoryMapping, mergeCategoryMapping, type CategoryDecision } from './category-mapping';
 import { CsvFormatError, parseCsvTable, type CsvTable } from './csv-table';
 import { decodeCsvBytes } from './decode';
 import { findDuplicates, type Placed } from './duplicates';
@@ -36,19 +36,50 @@ export type { ImportedRow, ImportPreview, PreviewOptions, Problem, Severity } fr
 
 type RowReader = (field: CanonicalField) => string;
 
-function rowReader(columns: Map<CanonicalField, number[]>, cells: readonly string[]): RowReader {
-  return (field) => {
-    for (const i of columns.get(field) ?? []) {
-      const v = (cells[i] ?? '').trim();
-      if (v) return v;
-    }
-    return '';
+/** True for a code unit that String#trim might remove (a superset: control characters and spaces). */
+function maybeSpace(c: number): boolean {
+  return c <= 0x20 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** s.trim(), without the call (and the copy) for the usual cell that has nothing to trim. */
+function trim(s: string): string {
+  const n = s.length;
+  return n === 0 || (!maybeSpace(s.charCodeAt(0)) && !maybeSpace(s.charCodeAt(n - 1))) ? s : s.trim();
+}
+
+/** The first non-empty cell (trimmed) among a field's columns. */
+function firstValue(cells: readonly string[], indices: readonly number[]): string {
+  for (const i of indices) {
+    const v = trim(cells[i] ?? '');
+    if (v) return v;
+  }
+  return '';
+}
+
+/** A reader over one row at a time: the column lists are looked up per read, no closure per row. */
+class RowValues {
+  private cells: readonly string[] = [];
+  constructor(private readonly columns: Map<CanonicalField, number[]>) {}
+  load(cells: readonly string[]): void {
+    this.cells = cells;
+  }
+  read: RowReader = (field) => {
+    const indices = this.columns.get(field);
+    return indices ? firstValue(this.cells, indices) : '';
   };
 }
 
+/** NFKC, skipped for ASCII text (which NFKC leaves unchanged): most codes, numbers, URLs. */
+function nfkc(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return s.normalize('NFKC');
+  return s;
+}
+
+const NUMBER_RE = /^[-+]?\d+(\.\d+)?$/;
 function parseNumber(cell: string): number | null {
-  const s = cell.normalize('NFKC').replace(/[,\s]/g, '');
-  if (!s || !/^[-+]?\d+(\.\d+)?$/.test(s)) return null;
+  if (!cell) return null;
+  const s = NUMBER_RE.test(cell) ? cell : nfkc(cell).replace(/[,\s]/g, '');
+  if (!s || !NUMBER_RE.test(s)) return null;
   return Number(s);
 }
 
@@ -109,17 +140,40 @@ type Context = {
   table: CsvTable;
   layout: ImportLayout;
   options: PreviewOptions;
-  mapping: CategoryMapping;
+  decide: (texts: { kind: string; file: string; name: string }) => CategoryDecision;
   now: string;
   today: string;
   fileHint: string;
   existingOrgByName: Map<string, Organization>;
   a11yFields: CanonicalField[]; // the file's barrier-free flag columns
   problems: Problem[];
+  // per file, computed once
+  siteFields: readonly (keyof Site)[];
+  menuFields: readonly (keyof Menu)[];
+  orgs: Record<'named' | 'publisher', Map<string, { orgId: string; label: string; existing: boolean; kind: OrganizationKind }>>;
+  codes: Map<string, string | null>; // normalizeMunicipalityCode per distinct cell
 };
 
 function fileHintOf(table: CsvTable, fileName: string | undefined): string {
   return [fileName ?? '', table.metadata.file_name ?? '', table.metadata.download_from ?? ''].join(' ');
+}
+
+/** Fields the file provides (an update overwrites only these): the same for every row of a file. */
+function providedFields(columns: Map<CanonicalField, number[]>, a11yFields: readonly CanonicalField[], isEvent: boolean) {
+  const siteFields: (keyof Site)[] = ['name', 'categoryId', 'fields', 'location', 'address', 'municipalityCode'];
+  if (columns.has('kana')) siteFields.push('kana');
+  if (columns.has('tel') || columns.has('email') || columns.has('url')) siteFields.push('contact');
+  if (columns.has('access') || columns.has('parkingInfo')) siteFields.push('access');
+  if (columns.has('barrierFree') || a11yFields.length) siteFields.push('accessibility');
+  if (columns.has('description') || columns.has('note')) siteFields.push('description');
+  if (columns.has('image')) siteFields.push('photoUrl');
+  const menuFields: (keyof Menu)[] = ['title'];
+  if (columns.has('days') || columns.has('opens') || columns.has('scheduleNote') || isEvent) menuFields.push('schedule');
+  if (columns.has('ageRange')) menuFields.push('ageMin', 'ageMax');
+  if (columns.has('capacity')) menuFields.push('capacity');
+  if (columns.has('fee') || columns.has('feeDetail')) menuFields.push('cost');
+  if (isEvent) menuFields.push('description');
+  return { siteFields, menuFields };
 }
 
 function coordinates(read: RowReader): { lat: number | null; lng: number | null; raw: string } {
@@ -145,8 +199,31 @@ function buildAddress(read: RowReader): string {
   return building && !joined.includes(building) ? `${joined} ${building}` : joined;
 }
 
-function nationalRow(ctx: Context, cells: readonly string[], row: number, columns: Map<CanonicalField, number[]>, seenIds: Map<string, number>): ImportedRow {
-  const read = rowReader(columns, cells);
+const SCHEDULE_FIELD = { days: '利用可能曜日', opens: '開始時間', closes: '終了時間', note: '利用可能日時特記事項' } as const;
+
+/** The organization a row names (cached per file: a file repeats a few names on every row). */
+function rowOrganization(ctx: Context, read: RowReader, table: CsvTable): { orgId: string; organization: Organization | null } {
+  const ownName = read('orgName');
+  const orgName = ownName || read('municipalityName') || table.metadata.attribution_name || [read('prefName'), read('cityName')].join('');
+  const cache = ownName ? ctx.orgs.named : ctx.orgs.publisher; // the kind depends on which
+  let org = cache.get(orgName);
+  if (!org) {
+    const label = orgName.normalize('NFKC').trim() || '取り込みデータ';
+    const normalized = normalizeForSearch(label);
+    const existing = ctx.existingOrgByName.get(normalized);
+    org = existing
+      ? { orgId: existing.id, label, existing: true, kind: 'government' }
+      : { orgId: `org-imp-${hashId(normalized)}`, label, existing: false, kind: ownName ? orgKindFromName(label) : 'government' };
+    cache.set(orgName, org);
+  }
+  if (org.existing) return { orgId: org.orgId, organization: null };
+  const corporateNumber = nfkc(read('corporateNumber'));
+  const organization: Organization = { id: org.orgId, name: orgName.trim() || org.label, kind: org.kind, trusted: false };
+  if (corporateNumber && isValidCorporateNumber(corporateNumber)) organization.corporateNumber = corporateNumber;
+  return { orgId: org.orgId, organization };
+}
+
+function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<string, number>): ImportedRow {
   const { options, layout, table } = ctx;
   const problems: Problem[] = [];
   const warn = (field: string, message: string) => problems.push({ row, severity: 'warning', field, message });
@@ -158,7 +235,11 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
 
   // municipality code: the row's, else the address's, else the one given for the whole file
   const rawCode = read('code') || read('addressCode');
-  let code = rawCode ? normalizeMunicipalityCode(rawCode) : null;
+  let code = rawCode ? ctx.codes.get(rawCode) : null;
+  if (code === undefined) {
+    code = normalizeMunicipalityCode(rawCode);
+    if (ctx.codes.size < 10_000) ctx.codes.set(rawCode, code);
+  }
   if (rawCode && !code) warn('全国地方公共団体コード', `全国地方公共団体コード「${rawCode}」が正しくありません（6桁、最後はチェックディジット）。`);
   if (!code && options.municipalityCode) code = normalizeMunicipalityCode(options.municipalityCode);
   if (!code)
@@ -168,7 +249,7 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
   const address = buildAddress(read);
   const rawId = read('id');
   const fileTag = table.metadata.file_name ?? '';
-  let key = rawId ? `${code ?? '?'}:${layout.dataset}:${fileTag}:${rawId.normalize('NFKC')}` : '';
+  let key = rawId ? `${code ?? '?'}:${layout.dataset}:${fileTag}:${nfkc(rawId)}` : '';
   if (key && seenIds.has(key)) {
     warn('ID', `ID「${rawId}」は ${seenIds.get(key)} 行目と重複しています。名称と住所から識別します。`);
     key = '';
@@ -178,12 +259,11 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
   const suffix = hashId(key);
 
   // category
-  const decision = options.categoryId
-    ? { categoryId: options.categoryId, rule: null }
-    : decideCategory(ctx.mapping, { kind: read('kind'), file: ctx.fileHint, name });
+  const kind = read('kind');
+  const decision = options.categoryId ? { categoryId: options.categoryId, rule: null } : ctx.decide({ kind, file: ctx.fileHint, name });
   const categoryId = decision?.categoryId ?? null;
   if (!categoryId)
-    fail('種別', `カテゴリを決められません（種別「${read('kind') || '空'}」）。対応表に種別を追加するか、取り込み時にカテゴリを指定してください。`);
+    fail('種別', `カテゴリを決められません（種別「${kind || '空'}」）。対応表に種別を追加するか、取り込み時にカテゴリを指定してください。`);
 
   // coordinates
   const coords = coordinates(read);
@@ -201,37 +281,21 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
   // organization: the given one, else the file's 団体名, else the municipality as publisher
   let orgId = options.orgId ?? '';
   let organization: Organization | null = null;
-  if (!orgId) {
-    const orgName = read('orgName') || read('municipalityName') || table.metadata.attribution_name || [read('prefName'), read('cityName')].join('');
-    const label = orgName.normalize('NFKC').trim() || '取り込みデータ';
-    const existing = ctx.existingOrgByName.get(normalizeForSearch(label));
-    if (existing) orgId = existing.id;
-    else {
-      orgId = `org-imp-${hashId(normalizeForSearch(label))}`;
-      const corporateNumber = read('corporateNumber').normalize('NFKC');
-      organization = {
-        id: orgId,
-        name: orgName.trim() || label,
-        kind: read('orgName') ? orgKindFromName(label) : 'government',
-        trusted: false,
-        ...(corporateNumber && isValidCorporateNumber(corporateNumber) ? { corporateNumber } : {}),
-      };
-    }
-  }
+  if (!orgId) ({ orgId, organization } = rowOrganization(ctx, read, table));
 
   // contact
   const contact: Site['contact'] = {};
-  const tel = read('tel').normalize('NFKC');
+  const tel = nfkc(read('tel'));
   if (tel) {
     if (TEL_RE.test(tel)) contact.tel = tel;
     else warn('電話番号', `電話番号「${tel}」の形式が読み取れないため取り込みませんでした。数字とハイフンで1つだけ入力してください。`);
   }
-  const email = read('email').normalize('NFKC');
+  const email = nfkc(read('email'));
   if (email) {
     if (EMAIL_RE.test(email)) contact.email = email;
     else warn('連絡先メールアドレス', `メールアドレス「${email}」の形式が正しくないため取り込みませんでした。`);
   }
-  const url = read('url').normalize('NFKC');
+  const url = nfkc(read('url'));
   if (url) {
     if (URL_RE.test(url)) contact.url = url;
     else warn('URL', `URL「${url}」は http:// か https:// で始まっていないため取り込みませんでした。`);
@@ -241,21 +305,25 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
   for (const field of ctx.a11yFields)
     if (isTrueFlag(read(field))) accessibility.add(field.slice(5) as AccessibilityId);
 
-  const description = [read('description'), read('note')].filter(Boolean).join('\n');
-  const accessText = [read('access'), read('parkingInfo')].filter(Boolean).join('\n');
-  const image = read('image').normalize('NFKC');
+  const descriptionCell = read('description');
+  const noteCell = read('note');
+  const description = descriptionCell && noteCell ? `${descriptionCell}\n${noteCell}` : descriptionCell || noteCell;
+  const accessCell = read('access');
+  const parkingCell = read('parkingInfo');
+  const accessText = accessCell && parkingCell ? `${accessCell}\n${parkingCell}` : accessCell || parkingCell;
+  const image = nfkc(read('image'));
   const status = options.status ?? DEFAULT_IMPORT_STATUS;
 
   const siteName = isEvent ? read('venueName') || name : name;
-  const siteKey = isEvent ? `h:${code ?? '?'}:${normalizeForSearch(siteName)}|${normalizeForSearch(address)}` : key;
+  const siteSuffix = isEvent ? hashId(`h:${code ?? '?'}:${normalizeForSearch(siteName)}|${normalizeForSearch(address)}`) : suffix;
   const location: LngLat = needsGeocode ? [139.7, 35.7] : [lng!, lat!]; // placeholder only to validate the rest
   const siteDraft = {
-    id: `site-imp-${hashId(siteKey)}`,
+    id: `site-imp-${siteSuffix}`,
     orgId,
     name: siteName,
     kana: read('kana'),
     categoryId: categoryId ?? 'general_welfare_desk',
-    fields: categoryId ? [...CATEGORY_BY_ID[categoryId].fields] : ['community'],
+    fields: categoryId ? CATEGORY_BY_ID[categoryId].fields : ['community'], // zod copies arrays
     location,
     address,
     municipalityCode: code ?? '',
@@ -277,12 +345,11 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
 
   // menu: schedule, ages, capacity, fee
   const scheduleCols: ScheduleColumns = { days: read('days'), opens: read('opens'), closes: read('closes'), note: read('scheduleNote') };
-  const SCHEDULE_FIELD = { days: '利用可能曜日', opens: '開始時間', closes: '終了時間', note: '利用可能日時特記事項' } as const;
-  let { schedule, issues } = scheduleFromColumns(scheduleCols);
-  if (isEvent) ({ schedule, issues } = eventSchedule(read, scheduleCols));
+  const { schedule, issues } = isEvent ? eventSchedule(read, scheduleCols) : scheduleFromColumns(scheduleCols);
   for (const issue of issues) warn(SCHEDULE_FIELD[issue.field], issue.message);
-  const ages = read('ageRange') ? parseAgeRange(read('ageRange')) : null;
-  if (read('ageRange') && !ages) warn('受入年齢', `受入年齢「${read('ageRange')}」を年齢の範囲として読み取れません。対象年齢は空にしました。`);
+  const ageCell = read('ageRange');
+  const ages = ageCell ? parseAgeRange(ageCell) : null;
+  if (ageCell && !ages) warn('受入年齢', `受入年齢「${ageCell}」を年齢の範囲として読み取れません。対象年齢は空にしました。`);
   const capacity = parseNumber(read('capacity'));
   const fee = parseNumber(read('fee'));
   const feeNote = read('feeDetail');
@@ -294,7 +361,7 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
     id: `menu-imp-${suffix}`,
     siteId: siteDraft.id,
     orgId,
-    title: (isEvent ? name : read('kind') || (categoryId ? CATEGORY_BY_ID[categoryId].label.ja : name)).slice(0, 200),
+    title: (isEvent ? name : kind || (categoryId ? CATEGORY_BY_ID[categoryId].label.ja : name)).slice(0, 200),
     description: isEvent ? read('description').slice(0, 2000) : '',
     needs: defaults.needs,
     targets: defaults.targets,
@@ -314,20 +381,7 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
   if (!menuResult.success) problems.push(...zodProblems(row, menuResult.error, MENU_FIELD_LABELS, 'メニュー'));
 
   const hasError = problems.some((p) => p.severity === 'error');
-  ctx.problems.push(...problems);
-  const siteFields: (keyof Site)[] = ['name', 'categoryId', 'fields', 'location', 'address', 'municipalityCode'];
-  if (columns.has('kana')) siteFields.push('kana');
-  if (columns.has('tel') || columns.has('email') || columns.has('url')) siteFields.push('contact');
-  if (columns.has('access') || columns.has('parkingInfo')) siteFields.push('access');
-  if (columns.has('barrierFree') || ctx.a11yFields.length) siteFields.push('accessibility');
-  if (columns.has('description') || columns.has('note')) siteFields.push('description');
-  if (columns.has('image')) siteFields.push('photoUrl');
-  const menuFields: (keyof Menu)[] = ['title'];
-  if (columns.has('days') || columns.has('opens') || columns.has('scheduleNote') || isEvent) menuFields.push('schedule');
-  if (columns.has('ageRange')) menuFields.push('ageMin', 'ageMax');
-  if (columns.has('capacity')) menuFields.push('capacity');
-  if (columns.has('fee') || columns.has('feeDetail')) menuFields.push('cost');
-  if (isEvent) menuFields.push('description');
+  for (const p of problems) ctx.problems.push(p);
 
   return {
     row,
@@ -340,8 +394,8 @@ function nationalRow(ctx: Context, cells: readonly string[], row: number, column
     site: !hasError && siteResult.success ? siteResult.data : null,
     menu: !hasError && menuResult.success ? menuResult.data : null,
     organization,
-    siteFields,
-    menuFields,
+    siteFields: ctx.siteFields,
+    menuFields: ctx.menuFields,
     hasError,
   };
 }
@@ -413,20 +467,31 @@ export function previewImport(input: Uint8Array | string, options: PreviewOption
     const columns = mapColumns(table.header);
     if (!columns.has('name'))
       problems.push({ row: 0, severity: 'error', field: '名称', message: '「名称」の列が見つかりません。見出し行に「名称」（または「施設名」「イベント名」「name」）の列を入れてください。' });
+    const a11yFields = [...columns.keys()].filter((f) => f.startsWith('a11y:'));
     const ctx: Context = {
       table,
       layout,
       options,
-      mapping: mergeCategoryMapping(options.mapping),
+      decide: compileCategoryMapping(mergeCategoryMapping(options.mapping)),
       now,
       today,
       fileHint: fileHintOf(table, options.fileName),
       existingOrgByName,
-      a11yFields: [...columns.keys()].filter((f) => f.startsWith('a11y:')),
+      a11yFields,
       problems,
+      ...providedFields(columns, a11yFields, layout.dataset === 'event'),
+      orgs: { named: new Map(), publisher: new Map() },
+      codes: new Map(),
     };
     const seenIds = new Map<string, number>();
-    rows = columns.has('name') ? table.rows.map((cells, i) => nationalRow(ctx, cells, i + 1, columns, seenIds)) : [];
+    rows = [];
+    if (columns.has('name')) {
+      const values = new RowValues(columns);
+      for (let i = 0; i < table.rows.length; i++) {
+        values.load(table.rows[i]!);
+        rows.push(nationalRow(ctx, values.read, i + 1, seenIds));
+      }
+    }
     approximateCategoryNotes(ctx, table, columns, problems);
   }
   problems.push(...duplicateWarnings(rows, options.existing));
@@ -438,12 +503,13 @@ export function previewImport(input: Uint8Array | string, options: PreviewOption
 function approximateCategoryNotes(ctx: Context, table: CsvTable, columns: Map<CanonicalField, number[]>, problems: Problem[]): void {
   if (ctx.options.categoryId || !columns.has('kind')) return;
   const seen = new Map<string, number>();
+  const indices = columns.get('kind') ?? [];
   for (const cells of table.rows) {
-    const kind = rowReader(columns, cells)('kind');
+    const kind = firstValue(cells, indices);
     if (kind) seen.set(kind, (seen.get(kind) ?? 0) + 1);
   }
   for (const [kind, count] of seen) {
-    const d = decideCategory(ctx.mapping, { kind, file: '', name: '' });
+    const d = ctx.decide({ kind, file: '', name: '' });
     if (d?.rule.approximate)
       problems.push({
         row: 0,

@@ -15,6 +15,17 @@ const KANJI_BY_DAY: Readonly<Record<Weekday, string>> = Object.fromEntries(
 
 /** NFKC plus the range marks files use: 〜 ～ ~ − – — ‐ → '〜'. */
 function clean(s: string): string {
+  if (s.length > 16) return cleanNow(s);
+  // short cells (曜日, 時間) repeat on every row of a file: remembered
+  let v = cleanedShort.get(s);
+  if (v === undefined) {
+    v = cleanNow(s);
+    if (cleanedShort.size < 10_000) cleanedShort.set(s, v);
+  }
+  return v;
+}
+const cleanedShort = new Map<string, string>();
+function cleanNow(s: string): string {
   return s.normalize('NFKC').replace(/[~〜\u2010-\u2015\u2212\uFF5E]/g, '〜').trim();
 }
 
@@ -83,6 +94,7 @@ export function parseWeekdays(cell: string): ParsedWeekdays | null {
 
 export type TimeRange = { opensAt: string; closesAt: string };
 
+const HOUR_MARK = /\d\s*(?::|時)/;
 const RANGE_RE = new RegExp(`${TIME}\\s*(?:〜|から|-)\\s*${TIME}`, 'g');
 
 function rangeFromMatch(m: RegExpExecArray, offset: number): TimeRange | null {
@@ -107,9 +119,14 @@ export function findTimeRanges(text: string): TimeRange[] {
  * because guessing from such prose would put wrong hours on the map.
  */
 export function timesOnlyProse(text: string): TimeRange[] | null {
-  const s = clean(text)
+  return timesOnlyProseOfClean(clean(text));
+}
+
+function timesOnlyProseOfClean(cleaned: string): TimeRange[] | null {
+  const s = cleaned
     .replace(/\([^)]*\)|（[^）]*）|【[^】]*】/g, '')
     .replace(/^(?:利用可能|開所|開館|受付|利用|開設|開催)?時間(?:帯)?(?:は|:)?/, '');
+  if (!HOUR_MARK.test(s)) return null; // no 「9:」「9時」: no range can match
   const ranges: TimeRange[] = [];
   const rest = s.replace(RANGE_RE, (...args: unknown[]) => {
     const r = rangeFromMatch(args as unknown as RegExpExecArray, 1);
@@ -134,8 +151,13 @@ const OVERRIDE_RE = new RegExp(
 
 /** 「土曜日の開所時間は07：00から18：00」, 「第３土は10:30～15:30」: hours that differ on one day. */
 export function findDayOverrides(note: string): DayOverride[] {
+  return dayOverridesOfClean(clean(note));
+}
+
+function dayOverridesOfClean(cleaned: string): DayOverride[] {
   const out: DayOverride[] = [];
-  for (const m of clean(note).matchAll(OVERRIDE_RE)) {
+  if (!cleaned.includes('は')) return out; // every override reads 「…は HH:MM〜HH:MM」
+  for (const m of cleaned.matchAll(OVERRIDE_RE)) {
     const range = rangeFromMatch(m, 4);
     if (!range) continue;
     out.push({ weekday: DAY_BY_KANJI[m[3]!]!, ordinal: m[2] ? -1 : m[1] ? Number(m[1]) : null, range });
@@ -145,13 +167,19 @@ export function findDayOverrides(note: string): DayOverride[] {
 
 /** 祝日 closure stated in prose: 「休所日は日曜日及び祝日」, 「国民の祝日…は終日利用不可」. */
 export function saysClosedOnHolidays(note: string): boolean {
-  const s = clean(note);
+  return closedOnHolidaysOfClean(clean(note));
+}
+
+function closedOnHolidaysOfClean(s: string): boolean {
   return /祝日|祝祭日|国民の休日/.test(s) && /休|利用不可|除く|閉/.test(s);
 }
 
 // --- the template's one-cell rule language ----------------------------------------------------
 
 const DATE = String.raw`(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?`;
+
+const FROM_RE = new RegExp(`${DATE}\\s*から`);
+const TO_RE = new RegExp(`${DATE}\\s*まで`);
 
 function isoOf(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
@@ -181,11 +209,11 @@ function parseRule(text: string): ScheduleRule[] | string {
   const shown = text.trim();
   let validFrom: string | undefined;
   let validTo: string | undefined;
-  s = s.replace(new RegExp(`${DATE}\\s*から`), (_m, y: string, mo: string, d: string) => {
+  s = s.replace(FROM_RE, (_m, y: string, mo: string, d: string) => {
     validFrom = isoOf(y, mo, d);
     return ' ';
   });
-  s = s.replace(new RegExp(`${DATE}\\s*まで`), (_m, y: string, mo: string, d: string) => {
+  s = s.replace(TO_RE, (_m, y: string, mo: string, d: string) => {
     validTo = isoOf(y, mo, d);
     return ' ';
   });
@@ -308,6 +336,26 @@ export type ScheduleColumns = {
   note: string; // 利用可能日時特記事項
 };
 
+// the 曜日 and 時間 cells of a file repeat a few values: parsed once each (results only read)
+const weekdaysByCell = new Map<string, ParsedWeekdays | null>();
+function weekdaysOfCell(cell: string): ParsedWeekdays | null {
+  let v = weekdaysByCell.get(cell);
+  if (v === undefined) {
+    v = parseWeekdays(cell);
+    if (weekdaysByCell.size < 10_000) weekdaysByCell.set(cell, v);
+  }
+  return v;
+}
+const timeByCell = new Map<string, string | null>();
+function timeOfCell(cell: string): string | null {
+  let v = timeByCell.get(cell);
+  if (v === undefined) {
+    v = parseTime(cell);
+    if (timeByCell.size < 10_000) timeByCell.set(cell, v);
+  }
+  return v;
+}
+
 export type ScheduleIssue = { field: keyof ScheduleColumns; message: string };
 
 /**
@@ -319,15 +367,16 @@ export type ScheduleIssue = { field: keyof ScheduleColumns; message: string };
 export function scheduleFromColumns(cols: ScheduleColumns): { schedule: Schedule; issues: ScheduleIssue[] } {
   const issues: ScheduleIssue[] = [];
   const note = cols.note.replace(/\r\n?/g, '\n').trim();
+  const cleanNote = note ? clean(note) : ''; // NFKC and range marks, once for the three readers below
   const extraNote: string[] = [];
-  const parsedDays = cols.days.trim() ? parseWeekdays(cols.days) : null;
+  const parsedDays = cols.days.trim() ? weekdaysOfCell(cols.days) : null;
   if (cols.days.trim() && !parsedDays) {
     issues.push({ field: 'days', message: `利用可能曜日「${cols.days.trim()}」を読み取れませんでした。予定の備考に残しました。曜日を確認して入力してください。` });
     extraNote.push(`利用可能曜日: ${cols.days.trim()}`);
   }
   const days = parsedDays?.days ?? [];
-  const opens = cols.opens.trim() ? parseTime(cols.opens) : null;
-  const closes = cols.closes.trim() ? parseTime(cols.closes) : null;
+  const opens = cols.opens.trim() ? timeOfCell(cols.opens) : null;
+  const closes = cols.closes.trim() ? timeOfCell(cols.closes) : null;
   if (cols.opens.trim() && !opens) issues.push({ field: 'opens', message: `開始時間「${cols.opens.trim()}」を読み取れません。HH:MM（例 09:30）で書いてください。` });
   if (cols.closes.trim() && !closes) issues.push({ field: 'closes', message: `終了時間「${cols.closes.trim()}」を読み取れません。HH:MM（例 17:00）で書いてください。` });
 
@@ -335,8 +384,8 @@ export function scheduleFromColumns(cols: ScheduleColumns): { schedule: Schedule
   if (opens && closes) {
     if (closes > opens) ranges = [{ opensAt: opens, closesAt: closes }];
     else issues.push({ field: 'closes', message: `終了時間 ${closes} が開始時間 ${opens} より前です。時間を確認してください。` });
-  } else if (!cols.opens.trim() && !cols.closes.trim() && note) {
-    const prose = timesOnlyProse(note);
+  } else if (!cols.opens.trim() && !cols.closes.trim() && note && days.length) {
+    const prose = timesOnlyProseOfClean(cleanNote);
     if (prose && days.length) {
       ranges = prose;
       issues.push({ field: 'note', message: `開始・終了時間の列が空のため、特記事項の文章から時間（${prose.map((r) => `${r.opensAt}〜${r.closesAt}`).join('、')}）を読み取りました。正しいか確認してください。` });
@@ -355,7 +404,7 @@ export function scheduleFromColumns(cols: ScheduleColumns): { schedule: Schedule
   // one rule per range, then per-day hours from the note split their weekday out
   let rules: ScheduleRule[] = ranges.map((r) => ({ freq: 'WEEKLY', interval: 1, byday: [...days], ...r }));
   if (rules.length) {
-    for (const o of findDayOverrides(note)) {
+    for (const o of dayOverridesOfClean(cleanNote)) {
       if (o.ordinal === null && days.includes(o.weekday)) {
         const same = rules.length === 1 && rules[0]!.opensAt === o.range.opensAt && rules[0]!.closesAt === o.range.closesAt;
         if (same) continue;
@@ -372,7 +421,7 @@ export function scheduleFromColumns(cols: ScheduleColumns): { schedule: Schedule
   const fullNote = [...extraNote, note].filter(Boolean).join('\n');
   const schedule: Schedule = {
     rules,
-    closedOnHolidays: parsedDays?.holidaysOpen ? false : saysClosedOnHolidays(note),
+    closedOnHolidays: parsedDays?.holidaysOpen ? false : closedOnHolidaysOfClean(cleanNote),
     irregular: rules.length === 0 && (days.length > 0 || Boolean(note)),
     ...(fullNote ? { note: fullNote.slice(0, 500) } : {}),
   };

@@ -77,6 +77,8 @@ const L = {
   availability: lookup(Object.keys(AVAILABILITY_LABELS), AVAILABILITY_LABELS),
 };
 
+const LIST_SPLIT = /[;；\n]/;
+
 const YES = new Set(['はい', 'yes', 'true', '1', '有', 'あり', '○', '〇']);
 const NO = new Set(['いいえ', 'no', 'false', '0', '無', 'なし', '×', '']);
 
@@ -90,22 +92,41 @@ export function parseTemplateRows(
   problems: Problem[],
 ): ImportedRow[] {
   // header → template column, after NFKC (Excel users retype headers)
-  const index = new Map<TemplateColumn, number>();
+  const index = {} as Record<TemplateColumn, number>; // -1: the file has no such column
+  for (const c of TEMPLATE_COLUMNS) index[c] = -1;
   const byKey = new Map(TEMPLATE_COLUMNS.map((c) => [headerKey(c), c]));
   table.header.forEach((h, i) => {
     const c = byKey.get(headerKey(h));
-    if (c && !index.has(c)) index.set(c, i);
+    if (c && index[c] < 0) index[c] = i;
   });
+  const siteColumnIndices = SITE_COLUMNS.map((c) => index[c]);
+  // rows of one site must repeat its columns: compared cell by cell (no joined copy per row)
+  const sameSiteColumns = (a: readonly string[], b: readonly string[]) => {
+    for (const i of siteColumnIndices) if ((a[i] ?? '') !== (b[i] ?? '')) return false;
+    return true;
+  };
+  // per file: organizations validated once per distinct draft, names normalized once
+  const orgResults = new Map<string, ReturnType<typeof organizationSchema.safeParse>>();
+  const rulesByCell = new Map<string, ReturnType<typeof parseRulesCell>>();
+  const normalizedNames = new Map<string, string>();
+  const normalizeName = (name: string) => {
+    let v = normalizedNames.get(name);
+    if (v === undefined) {
+      v = normalizeForSearch(name);
+      if (normalizedNames.size < 10_000) normalizedNames.set(name, v);
+    }
+    return v;
+  };
   const existingOrgs = new Map((options.existing?.organizations ?? []).map((o) => [o.id, o]));
   const existingOrgByName = new Map((options.existing?.organizations ?? []).map((o) => [normalizeForSearch(o.name), o]));
-  const sites = new Map<string, { site: Site | null; row: number; signature: string }>();
+  const sites = new Map<string, { site: Site | null; row: number; cells: readonly string[] }>();
   const orgs = new Map<string, Organization>();
   const out: ImportedRow[] = [];
 
   table.rows.forEach((cells, i) => {
     const row = i + 1;
     const rowProblems: Problem[] = [];
-    const get = (c: TemplateColumn) => cells[index.get(c) ?? -1] ?? '';
+    const get = (c: TemplateColumn) => cells[index[c]] ?? '';
     const val = (c: TemplateColumn) => get(c).trim();
     const fail = (field: string, message: string) => rowProblems.push({ row, severity: 'error', field, message });
     const warn = (field: string, message: string) => rowProblems.push({ row, severity: 'warning', field, message });
@@ -118,7 +139,9 @@ export function parseTemplateRows(
     };
     const many = (c: TemplateColumn, l: Lookup): string[] => {
       const out: string[] = [];
-      for (const item of val(c).split(/[;；\n]/)) {
+      const v = val(c);
+      if (!v) return out;
+      for (const item of v.split(LIST_SPLIT)) {
         const t = item.trim();
         if (!t) continue;
         const id = find(l, t);
@@ -144,19 +167,19 @@ export function parseTemplateRows(
       }
       return Number(v);
     };
-    const ids = (c: TemplateColumn) =>
-      val(c)
-        .split(/[;；\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
+    const ids = (c: TemplateColumn) => {
+      const v = val(c);
+      return v ? v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean) : [];
+    };
     const opt = <K extends string>(key: K, v: string) => (v ? ({ [key]: v } as Record<K, string>) : {});
 
     // organization
     let orgId = options.orgId ?? val('団体ID');
     let organization: Organization | null = null;
     if (!options.orgId && (val('団体ID') || val('団体名'))) {
-      const byName = existingOrgByName.get(normalizeForSearch(val('団体名')));
-      if (!orgId) orgId = byName?.id ?? `org-imp-${hashId(normalizeForSearch(val('団体名')))}`;
+      const normalizedName = normalizeName(val('団体名'));
+      const byName = existingOrgByName.get(normalizedName);
+      if (!orgId) orgId = byName?.id ?? `org-imp-${hashId(normalizedName)}`;
       if (val('団体名')) {
         const draft = {
           id: orgId,
@@ -166,7 +189,13 @@ export function parseTemplateRows(
           ...opt('corporateNumber', val('法人番号').normalize('NFKC')),
           trusted: existingOrgs.get(orgId)?.trusted ?? false, // never from the file
         };
-        const r = organizationSchema.safeParse(draft);
+        // the same draft validates the same way: a file repeats its organization on every row
+        const draftKey = `${orgId}\u0000${draft.name}\u0000${get('団体名_カナ')}\u0000${draft.kind}\u0000${val('法人番号').normalize('NFKC')}\u0000${draft.trusted}`;
+        let r = orgResults.get(draftKey);
+        if (!r) {
+          r = organizationSchema.safeParse(draft);
+          if (orgResults.size < 10_000) orgResults.set(draftKey, r);
+        }
         if (r.success) organization = orgs.get(orgId) ?? r.data;
         else rowProblems.push(...zodProblems(row, r.error, { name: '団体名', kind: '団体種別', corporateNumber: '法人番号' }, '団体'));
         if (organization) orgs.set(orgId, organization);
@@ -188,12 +217,11 @@ export function parseTemplateRows(
         fail('緯度・経度', '緯度・経度がないか、数値ではありません。地図でピンを置いてから取り込むか、この行を取り込みから外してください。');
         lat = lng = null;
       }
-      const signature = SITE_COLUMNS.map(get).join('\u0000');
       const seen = sites.get(siteId);
       if (seen) {
         site = seen.site;
         if (!seen.site) fail('拠点ID', `${seen.row} 行目の拠点「${siteId}」にエラーがあるため、この行も取り込めません。${seen.row} 行目を直してください。`);
-        else if (seen.signature !== signature)
+        else if (!sameSiteColumns(seen.cells, cells))
           warn('拠点ID', `拠点ID「${siteId}」の拠点の内容が ${seen.row} 行目と違います。${seen.row} 行目の内容を使います。`);
       } else {
         const contact = {
@@ -231,7 +259,7 @@ export function parseTemplateRows(
           rowProblems.push(
             ...zodProblems(row, r.error, { name: '名称', location: '緯度・経度', municipalityCode: '全国地方公共団体コード', categoryId: 'カテゴリ', fields: '分野', contact: '連絡先' }, '拠点'),
           );
-        sites.set(siteId, { site: lat === null ? null : site, row, signature });
+        sites.set(siteId, { site: lat === null ? null : site, row, cells });
         if (lat === null) site = null;
       }
     }
@@ -240,7 +268,12 @@ export function parseTemplateRows(
     const hasMenu = Boolean(val('メニューID') || val('メニュー名'));
     let menu: Menu | null = null;
     if (hasMenu) {
-      const rules = parseRulesCell(get('予定'));
+      const rulesCell = get('予定');
+      let rules = rulesByCell.get(rulesCell);
+      if (!rules) {
+        rules = parseRulesCell(rulesCell); // only read below: zod copies the rules into the menu
+        if (rulesByCell.size < 10_000) rulesByCell.set(rulesCell, rules);
+      }
       for (const e of rules.errors) fail('予定', `${e}。例: 毎週 火・木 10:00-12:00; 毎月 第2土 13:30-15:30`);
       const amountYen = int('費用_金額');
       const capacity = int('定員');
