@@ -8,7 +8,10 @@ const STORES = ['organizations', 'areas', 'sites', 'menus', 'meta'] as const;
 type StoreName = (typeof STORES)[number];
 type EntityStore = Exclude<StoreName, 'meta'>;
 
-type Meta = { key: 'dataset'; version: 1; generatedAt: string; label: string };
+/** demoVersion: set when the data is the generator's output, untouched (see demo/version.ts) */
+type Meta = { key: 'dataset'; version: 1; generatedAt: string; label: string; demoVersion?: number };
+
+export type StoredDataset = { data: Dataset; demoVersion?: number };
 
 function promisify<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -41,7 +44,7 @@ export class LocalStore {
   constructor(private readonly db: IDBDatabase) {}
 
   /** The stored dataset, or null when nothing was stored yet. */
-  async load(): Promise<Dataset | null> {
+  async load(): Promise<StoredDataset | null> {
     const tx = this.db.transaction([...STORES], 'readonly');
     const meta = (await promisify(tx.objectStore('meta').get('dataset'))) as Meta | undefined;
     if (!meta) return null;
@@ -52,11 +55,14 @@ export class LocalStore {
       all<Dataset['sites'][number]>('sites'),
       all<Dataset['menus'][number]>('menus'),
     ]);
-    return { version: meta.version, generatedAt: meta.generatedAt, label: meta.label, organizations, areas, sites, menus };
+    return {
+      data: { version: meta.version, generatedAt: meta.generatedAt, label: meta.label, organizations, areas, sites, menus },
+      demoVersion: meta.demoVersion,
+    };
   }
 
   /** Replaces everything in one transaction: either the whole dataset is stored or nothing changes. */
-  async replaceAll(data: Dataset): Promise<void> {
+  async replaceAll(data: Dataset, options: { demoVersion?: number } = {}): Promise<void> {
     const tx = this.db.transaction([...STORES], 'readwrite');
     for (const name of STORES) tx.objectStore(name).clear();
     const put = (name: EntityStore, rows: { id: string }[]) => {
@@ -67,7 +73,7 @@ export class LocalStore {
     put('areas', data.areas);
     put('sites', data.sites);
     put('menus', data.menus);
-    const meta: Meta = { key: 'dataset', version: data.version, generatedAt: data.generatedAt, label: data.label };
+    const meta: Meta = { key: 'dataset', version: data.version, generatedAt: data.generatedAt, label: data.label, demoVersion: options.demoVersion };
     tx.objectStore('meta').put(meta);
     await done(tx);
   }

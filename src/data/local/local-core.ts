@@ -14,8 +14,10 @@ import { haversineMeters } from '../../domain/geo/distance';
 import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult } from '../port';
 import { publicView, toPublicPoint } from './public-view';
 import { openStore, type LocalStore } from './idb-store';
+import { DEMO_DATA_VERSION } from '../../domain/demo/version';
+import { todayInJapan } from '../../domain/schedule/dates';
 
-/** The demo's reference date: generated data is the same on every machine and every day. */
+/** A fixed reference date for tests that need the same demo on every machine and every day. */
 export const DEMO_TODAY = '2026-11-01';
 
 type Loaded = {
@@ -42,7 +44,8 @@ const LEVEL_ORDER: Record<Area['level'], number> = { custom: 0, district: 1, ele
 async function generateDemo(): Promise<Dataset> {
   // loaded on first run only: the generator is not part of the public route's code after that
   const { generateDemoDataset } = await import('../../domain/demo/generate');
-  return generateDemoDataset({ today: DEMO_TODAY });
+  // dated from today, so a new visitor sees a current-looking town that then ages like real data
+  return generateDemoDataset({ today: todayInJapan() });
 }
 
 function assertDatasetShape(data: unknown): asserts data is Dataset {
@@ -101,10 +104,13 @@ export class LocalCore implements DataSource {
       this.label = data.label;
       return prepare(data);
     }
-    let data = await this.store.load();
-    if (!data) {
+    const stored = await this.store.load();
+    // a demo from an older generator is replaced; restored or edited data is never touched
+    const outdatedDemo = stored?.demoVersion !== undefined && stored.demoVersion !== DEMO_DATA_VERSION;
+    let data = stored?.data;
+    if (!data || outdatedDemo) {
       data = await generate();
-      await this.store.replaceAll(data);
+      await this.store.replaceAll(data, { demoVersion: DEMO_DATA_VERSION });
     }
     this.label = data.label;
     return prepare(data);
@@ -192,7 +198,7 @@ export class LocalCore implements DataSource {
 
   async resetToDemo(): Promise<void> {
     const data = await (this.options.generate ?? generateDemo)();
-    if (this.store) await this.store.replaceAll(data);
+    if (this.store) await this.store.replaceAll(data, { demoVersion: DEMO_DATA_VERSION });
     this.label = data.label;
     this.loaded = Promise.resolve(prepare(data));
   }

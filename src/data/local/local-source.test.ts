@@ -5,6 +5,8 @@ import { generateDemoDataset } from '../../domain/demo/generate';
 import type { Dataset } from '../../domain/model';
 import { CATEGORY_BY_ID } from '../../domain/taxonomy';
 import { LocalDataSource } from './local-source';
+import { openStore } from './idb-store';
+import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { isPublicMenu, isPublicSite, publicView } from './public-view';
 
 let demo: Dataset;
@@ -57,6 +59,23 @@ describe('LocalDataSource', () => {
     const points = await second.s.getPublicPoints();
     expect(second.generated()).toBe(0);
     expect(points.length).toBe(demo.sites.filter(isPublicSite).length);
+  });
+
+  it('replaces a demo stored by an older generator, but never restored data', async () => {
+    const factory = new IDBFactory();
+    const store = await openStore(factory);
+    const old = { ...structuredClone(demo), sites: demo.sites.slice(0, 5) };
+    await store.replaceAll(old, { demoVersion: DEMO_DATA_VERSION - 1 });
+    store.close();
+    const upgraded = source(factory);
+    expect((await upgraded.s.exportBackup()).sites.length).toBe(demo.sites.length);
+    expect(upgraded.generated()).toBe(1);
+
+    // a restore is the user's data: kept across starts, whatever the generator's version
+    await upgraded.s.restoreBackup(old);
+    const next = source(factory);
+    expect((await next.s.exportBackup()).sites.length).toBe(5);
+    expect(next.generated()).toBe(0);
   });
 
   it('never returns a non-public site by id', async () => {

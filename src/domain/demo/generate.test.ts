@@ -1,3 +1,4 @@
+import { DEMO_DATA_VERSION } from './version';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetSchema, type Dataset, type Schedule } from '../model';
 import {
@@ -96,6 +97,7 @@ describe('generateDemoDataset (default: かさね市, seed 1, 600 sites)', () =>
     // the UI tests and screenshots lean on these exact sites; a silent change would confuse them
     expect(d.sites[0]!.name).toBe('かさね市福祉まるごと相談窓口');
     expect(hashSeed(JSON.stringify(d))).toBe(PINNED_HASH);
+    expect(DEMO_DATA_VERSION, 'bump DEMO_DATA_VERSION (demo/version.ts) with the hash').toBe(PINNED_VERSION);
   });
 
   it('has the expected counts and readable, unique ids', () => {
@@ -226,3 +228,5 @@ describe('scaling', () => {
 });
 
 const PINNED_HASH = 3768931536;
+// the version stored with a generated demo; change it whenever PINNED_HASH changes
+const PINNED_VERSION = 2;
