@@ -70,6 +70,27 @@ describe('public map (offline)', () => {
     await waitForMapIdle(page);
   });
 
+  it('selects a site clicked on the map: a card links to its page and the list marks it', async () => {
+    // zoomed in on the town centre, single sites are drawn
+    const page = await openPage('/?view=139.6,35.86,15&inview=1');
+    await waitForMapIdle(page);
+    const canvas = page.locator('canvas.maplibregl-canvas');
+    const box = (await canvas.boundingBox())!;
+    const site = (await mapState(page)).markers.find(
+      (m) => m.kind === 'site' && m.x > 80 && m.x < box.width - 80 && m.y > 120 && m.y < box.height - 80,
+    );
+    expect(site, 'a single site on screen').toBeDefined();
+    await page.mouse.click(box.x + site!.x, box.y + site!.y);
+    const card = page.getByRole('region', { name: /^選択中: / });
+    await expect.poll(() => card.count()).toBe(1);
+    const name = ((await card.getAttribute('aria-label')) ?? '').replace(/^選択中: /, '');
+    expect(name.length).toBeGreaterThan(0);
+    // the list item of that site is marked as the current one (it is in view, so in the list)
+    await expect.poll(() => page.locator('#results-list li[aria-current="true"]').textContent()).toContain(name);
+    await card.getByRole('link', { name: '詳しく見る' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(name);
+  });
+
   it('draws only the matches of a search', async () => {
     const page = await openMap();
     const total = async () => (await mapState(page)).markers.reduce((sum, m) => sum + m.count, 0);
