@@ -92,8 +92,10 @@ describe('search and filters', () => {
 describe('keyboard and site page', () => {
   it('goes from the search box to a site page by keyboard alone', async () => {
     const page = await openPage('/?inview=0');
+    // the page is drawn (the count is shown) before the keyboard starts
+    await count(page);
     // Tab from the top of the page until the search box has focus
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => document.activeElement?.getAttribute('type') === 'search')) break;
     }
