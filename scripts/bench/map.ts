@@ -16,9 +16,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isPublicSite } from '../../src/data/local/public-view.ts';
+import { isPublicSite, toPublicPoint } from '../../src/data/local/public-view.ts';
 import { generateDemoDataset } from '../../src/domain/demo/generate.ts';
-import { CATEGORY_BY_ID } from '../../src/domain/taxonomy.ts';
 import { toSiteFeatures } from '../../src/features/map/to-geojson.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { startStaticServer } from '../lib/static-server.ts';
@@ -60,15 +59,7 @@ function writeBenchData(dist: string): Map<number, number> {
     const full = JSON.stringify(dataset);
     writeFileSync(join(dir, `dataset-${sites}.json`), full);
     // exactly what the app's local source gives the map (PublicPoint → toSiteFeatures)
-    const points = dataset.sites.filter(isPublicSite).map((s) => ({
-      id: s.id,
-      lng: s.location[0],
-      lat: s.location[1],
-      field: s.fields[0]!,
-      categoryId: s.categoryId,
-      name: s.name,
-      helpDesk: CATEGORY_BY_ID[s.categoryId].helpDesk,
-    }));
+    const points = dataset.sites.filter(isPublicSite).map(toPublicPoint);
     const geojson = JSON.stringify({ type: 'FeatureCollection', features: toSiteFeatures(points) });
     writeFileSync(join(dir, `points-${sites}.geojson`), geojson);
     // the app outlines the areas too: the snapshot carries them (the bare page draws none)
