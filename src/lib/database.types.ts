@@ -168,6 +168,96 @@ export type Database = {
         }
         Relationships: []
       }
+      error_report_clients: {
+        Row: {
+          client_hash: string
+          created_at: string
+          report_id: number
+        }
+        Insert: {
+          client_hash: string
+          created_at?: string
+          report_id: number
+        }
+        Update: {
+          client_hash?: string
+          created_at?: string
+          report_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "error_report_clients_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: true
+            referencedRelation: "error_reports"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      error_reports: {
+        Row: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          kind: string
+          menu_id?: string | null
+          message: string
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          organization_id: string
+          site_id: string
+          status?: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          kind?: string
+          menu_id?: string | null
+          message?: string
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          organization_id?: string
+          site_id?: string
+          status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "error_reports_menu_id_fkey"
+            columns: ["menu_id"]
+            isOneToOne: false
+            referencedRelation: "menus"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "error_reports_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "error_reports_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       fields: {
         Row: {
           id: string
@@ -867,6 +957,28 @@ export type Database = {
         Returns: Json
       }
       contact_problem: { Args: { contact: Json }; Returns: string }
+      dismiss_error_report: {
+        Args: { note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       help_desks_at: { Args: { lat: number; lng: number }; Returns: Json }
       help_desks_serving: {
         Args: { lat: number; lng: number }
@@ -950,6 +1062,7 @@ export type Database = {
         Returns: Json
       }
       listing_table: { Args: { kind: string }; Returns: string }
+      looks_like_personal_data: { Args: { message: string }; Returns: boolean }
       matching_menu_ids: {
         Args: {
           f: Database["public"]["CompositeTypes"]["site_filter"]
@@ -971,6 +1084,28 @@ export type Database = {
           site_is_public: boolean
         }
         Returns: boolean
+      }
+      moderate_error_report: {
+        Args: { new_status: string; note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       my_organization_ids: {
         Args: Record<PropertyKey, never>
@@ -1119,6 +1254,37 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      report_listing_error: {
+        Args: {
+          kind: string
+          menu_id?: string
+          message: string
+          site_id: string
+        }
+        Returns: number
+      }
+      resolve_error_report: {
+        Args: { note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
           isOneToOne: true
           isSetofReturn: false
         }
