@@ -947,6 +947,7 @@ export type Database = {
         Args: { column_label: string; ids: string[]; taxonomy: string }
         Returns: undefined
       }
+      bigram_dice: { Args: { a: string; b: string }; Returns: number }
       check_listing_kind: { Args: { kind: string }; Returns: string }
       check_max_rows: {
         Args: { max_rows: number; upper_limit: number }
@@ -978,6 +979,24 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      find_duplicate_sites: {
+        Args: {
+          exclude_id?: string
+          lat: number
+          lng: number
+          min_similarity?: number
+          name: string
+          radius_m?: number
+        }
+        Returns: {
+          distance_m: number
+          id: string
+          organization_id: string
+          similarity: number
+          site_name: string
+          status: string
+        }[]
       }
       help_desks_at: { Args: { lat: number; lng: number }; Returns: Json }
       help_desks_serving: {
@@ -1018,6 +1037,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      import_listings: { Args: { plan: Json }; Returns: Json }
       is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_holiday: { Args: { d: string }; Returns: boolean }
       is_member_of: { Args: { organization_id: string }; Returns: boolean }
@@ -1029,6 +1049,7 @@ export type Database = {
       is_staff: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_valid_corporate_number: { Args: { value: string }; Returns: boolean }
       is_valid_municipality_code: { Args: { code: string }; Returns: boolean }
+      listing_export: { Args: Record<PropertyKey, never>; Returns: Json }
       listing_history: {
         Args: { kind: string; listing_id: string }
         Returns: {
