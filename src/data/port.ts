@@ -6,6 +6,7 @@ import type { Area, Dataset, Menu, Organization, Site } from '../domain/model';
 import type { SiteQuery } from '../domain/search/query';
 import type { SearchHit, SearchResult as DomainSearchResult } from '../domain/search/types';
 import type { CategoryId, FieldId } from '../domain/taxonomy';
+import type { EditorPort } from './editor-port';
 
 /** A site as the public may see it. Confidential sites never become a PublicSite. */
 export type PublicSite = Omit<Site, 'status' | 'visibility' | 'confidential' | 'publicContactSiteId' | 'updatedAt'>;
@@ -55,6 +56,9 @@ export interface DataSource {
    * getPublicPoints returns (Supabase only: public_view_site_tiles).
    */
   getSiteTile?(z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array>;
+
+  /** editing, review, history and error reports (editor-port.ts); absent where not supported yet */
+  readonly editor?: EditorPort;
 
   // --- local maintenance (local source only) ---
   exportBackup?(): Promise<Dataset>;

@@ -4,6 +4,14 @@
 import type { Area, Dataset } from '../../domain/model';
 import type { SiteQuery } from '../../domain/search/query';
 import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import type { EditorPort } from '../editor-port';
+
+/** the editing port's methods, forwarded as one `editor` call (editor-core.ts runs them in the worker) */
+export const EDITOR_METHODS = [
+  'listOrganizations', 'listListings', 'getListing', 'save', 'verify', 'findDuplicates', 'listChanges', 'getChange',
+  'review', 'withdraw', 'getHistory', 'restore', 'submitReport', 'listReports', 'setReportStatus',
+] as const satisfies readonly (keyof EditorPort)[];
+export type EditorMethod = (typeof EDITOR_METHODS)[number];
 
 /** what the worker is started with: plain data only (an IDBFactory or a function cannot cross) */
 export type WorkerInit = {
@@ -24,6 +32,8 @@ export type Calls = {
   /** a dataset the main thread has validated already (parse-backup.ts) */
   restoreBackup: { args: [data: Dataset]; result: void };
   resetToDemo: { args: []; result: void };
+  /** an editing call; when it changes the public data, `loaded` is posted again first */
+  editor: { args: [method: EditorMethod, args: unknown[]]; result: unknown };
 };
 export type Method = keyof Calls;
 
