@@ -168,6 +168,96 @@ export type Database = {
         }
         Relationships: []
       }
+      error_report_clients: {
+        Row: {
+          client_hash: string
+          created_at: string
+          report_id: number
+        }
+        Insert: {
+          client_hash: string
+          created_at?: string
+          report_id: number
+        }
+        Update: {
+          client_hash?: string
+          created_at?: string
+          report_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "error_report_clients_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: true
+            referencedRelation: "error_reports"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      error_reports: {
+        Row: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          kind: string
+          menu_id?: string | null
+          message: string
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          organization_id: string
+          site_id: string
+          status?: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          kind?: string
+          menu_id?: string | null
+          message?: string
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          organization_id?: string
+          site_id?: string
+          status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "error_reports_menu_id_fkey"
+            columns: ["menu_id"]
+            isOneToOne: false
+            referencedRelation: "menus"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "error_reports_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "error_reports_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       fields: {
         Row: {
           id: string
@@ -231,13 +321,85 @@ export type Database = {
         }
         Relationships: []
       }
+      listing_changes: {
+        Row: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+          apply_listing_change: undefined | null
+        }
+        Insert: {
+          action: string
+          base_updated_at?: string | null
+          changed_fields?: string[]
+          comment?: string | null
+          id?: never
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from?: number | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          status?: string
+          submitted_at?: string
+          submitted_by?: string | null
+        }
+        Update: {
+          action?: string
+          base_updated_at?: string | null
+          changed_fields?: string[]
+          comment?: string | null
+          id?: never
+          kind?: string
+          listing_id?: string
+          organization_id?: string
+          proposed?: NonNullable<Json>
+          restored_from?: number | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          status?: string
+          submitted_at?: string
+          submitted_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "listing_changes_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listing_changes_restored_from_fkey"
+            columns: ["restored_from"]
+            isOneToOne: false
+            referencedRelation: "listing_revisions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       listing_revisions: {
         Row: {
           action: string
           after: Json | null
           before: Json | null
+          change_id: number | null
           changed_at: string
           changed_by: string | null
+          changed_fields: string[]
           id: number
           organization_id: string | null
           row_id: string
@@ -247,8 +409,10 @@ export type Database = {
           action: string
           after?: Json | null
           before?: Json | null
+          change_id?: number | null
           changed_at?: string
           changed_by?: string | null
+          changed_fields?: string[]
           id?: never
           organization_id?: string | null
           row_id: string
@@ -258,8 +422,10 @@ export type Database = {
           action?: string
           after?: Json | null
           before?: Json | null
+          change_id?: number | null
           changed_at?: string
           changed_by?: string | null
+          changed_fields?: string[]
           id?: never
           organization_id?: string | null
           row_id?: string
@@ -733,19 +899,105 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      apply_listing_change: {
+        Args: { change: Database["public"]["Tables"]["listing_changes"]["Row"] }
+        Returns: undefined
+      }
+      approve_listing_change: {
+        Args: { change_id: number }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       assert_areas: {
         Args: { column_label: string; ids: string[] }
         Returns: undefined
       }
+      assert_listing_base: {
+        Args: {
+          base_updated_at: string
+          current_record: Json
+          kind: string
+          listing_id: string
+        }
+        Returns: undefined
+      }
+      assert_may_edit: { Args: { org_ids: string[] }; Returns: string }
       assert_terms: {
         Args: { column_label: string; ids: string[]; taxonomy: string }
         Returns: undefined
       }
+      bigram_dice: { Args: { a: string; b: string }; Returns: number }
+      check_listing_kind: { Args: { kind: string }; Returns: string }
       check_max_rows: {
         Args: { max_rows: number; upper_limit: number }
         Returns: undefined
       }
+      confirm_listing_unchanged: {
+        Args: { base_updated_at: string; kind: string; listing_id: string }
+        Returns: Json
+      }
       contact_problem: { Args: { contact: Json }; Returns: string }
+      dismiss_error_report: {
+        Args: { note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      find_duplicate_sites: {
+        Args: {
+          exclude_id?: string
+          lat: number
+          lng: number
+          min_similarity?: number
+          name: string
+          radius_m?: number
+        }
+        Returns: {
+          distance_m: number
+          id: string
+          organization_id: string
+          similarity: number
+          site_name: string
+          status: string
+        }[]
+      }
       help_desks_at: { Args: { lat: number; lng: number }; Returns: Json }
       help_desks_serving: {
         Args: { lat: number; lng: number }
@@ -785,6 +1037,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      import_listings: { Args: { plan: Json }; Returns: Json }
       is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_holiday: { Args: { d: string }; Returns: boolean }
       is_member_of: { Args: { organization_id: string }; Returns: boolean }
@@ -796,6 +1049,41 @@ export type Database = {
       is_staff: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_valid_corporate_number: { Args: { value: string }; Returns: boolean }
       is_valid_municipality_code: { Args: { code: string }; Returns: boolean }
+      listing_export: { Args: Record<PropertyKey, never>; Returns: Json }
+      listing_history: {
+        Args: { kind: string; listing_id: string }
+        Returns: {
+          action: string
+          after: Json
+          before: Json
+          change_id: number
+          changed_at: string
+          changed_by: string
+          changed_by_name: string
+          changed_fields: string[]
+          revision_id: number
+        }[]
+      }
+      listing_merge: {
+        Args: { current_record: Json; kind: string; proposed: Json }
+        Returns: Json
+      }
+      listing_record: {
+        Args: { kind: string; listing_id: string }
+        Returns: Json
+      }
+      listing_record_defaults: { Args: { kind: string }; Returns: Json }
+      listing_record_from_row: {
+        Args: { kind: string; row_json: Json }
+        Returns: Json
+      }
+      listing_record_keys: { Args: { kind: string }; Returns: string[] }
+      listing_row_record: {
+        Args: { kind: string; listing_id: string; lock?: boolean }
+        Returns: Json
+      }
+      listing_table: { Args: { kind: string }; Returns: string }
+      looks_like_personal_data: { Args: { message: string }; Returns: boolean }
       matching_menu_ids: {
         Args: {
           f: Database["public"]["CompositeTypes"]["site_filter"]
@@ -817,6 +1105,28 @@ export type Database = {
           site_is_public: boolean
         }
         Returns: boolean
+      }
+      moderate_error_report: {
+        Args: { new_status: string; note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       my_organization_ids: {
         Args: Record<PropertyKey, never>
@@ -930,9 +1240,101 @@ export type Database = {
         Args: { hint: string; message: string }
         Returns: undefined
       }
+      raise_listing_conflict: {
+        Args: {
+          base_updated_at: string
+          current_record: Json
+          kind: string
+          listing_id: string
+        }
+        Returns: undefined
+      }
       refresh_site_grid: {
         Args: Record<PropertyKey, never>
         Returns: undefined
+      }
+      reject_listing_change: {
+        Args: { change_id: number; comment: string }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      report_listing_error: {
+        Args: {
+          kind: string
+          menu_id?: string
+          message: string
+          site_id: string
+        }
+        Returns: number
+      }
+      resolve_error_report: {
+        Args: { note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      restore_listing_revision: {
+        Args: { base_updated_at: string; revision_id: number }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       schedule_occurs_on: {
         Args: { d: string; schedule: Json }
@@ -1037,7 +1439,77 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      stale_listings: {
+        Args: { days?: number }
+        Returns: {
+          days_since: number
+          id: string
+          kind: string
+          last_verified: string
+          name: string
+          organization_id: string
+          status: string
+          updated_at: string
+        }[]
+      }
+      submit_listing_change: {
+        Args: { base_updated_at?: string; kind: string; record: Json }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      today_in_japan: { Args: Record<PropertyKey, never>; Returns: string }
       user_role: { Args: Record<PropertyKey, never>; Returns: string }
+      validate_listing_record: {
+        Args: { is_new: boolean; kind: string; rec: Json }
+        Returns: undefined
+      }
+      withdraw_listing_change: {
+        Args: { change_id: number }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       write_audit: {
         Args: {
           action: string
@@ -1045,6 +1517,10 @@ export type Database = {
           row_id: string
           table_name: string
         }
+        Returns: undefined
+      }
+      write_listing_record: {
+        Args: { is_new: boolean; kind: string; rec: Json }
         Returns: undefined
       }
     }
