@@ -97,6 +97,7 @@ export const editingWidgets = defineMessages({
     'editingWidgets.problem.lat': '緯度は 20〜46 の数で入力してください（日本の範囲）。',
     'editingWidgets.problem.lng': '経度は 122〜154 の数で入力してください（日本の範囲）。',
     'editingWidgets.problem.bothCoordinates': '緯度と経度の両方を入力してください。',
+    'editingWidgets.problem.pinRequired': '場所が決まっていません。地図をクリックするか、住所で検索するか、緯度・経度を入力してください。',
   },
   en: {
     'editingWidgets.schedule.legend': 'Dates and times',
@@ -192,6 +193,7 @@ export const editingWidgets = defineMessages({
     'editingWidgets.problem.lat': 'Enter a latitude between 20 and 46 (Japan).',
     'editingWidgets.problem.lng': 'Enter a longitude between 122 and 154 (Japan).',
     'editingWidgets.problem.bothCoordinates': 'Enter both latitude and longitude.',
+    'editingWidgets.problem.pinRequired': 'No location yet. Click the map, search by address, or enter the latitude and longitude.',
   },
   easy: {
     'editingWidgets.schedule.legend': 'ひにちと じかん',
