@@ -9,6 +9,7 @@ import {
   emptyRow,
   isRowValid,
   nextRow,
+  parseTime,
   rowToRule,
   rowsFromRules,
   rowsToRules,
@@ -98,6 +99,8 @@ describe('row validation', () => {
     ['毎月 without weeks', { kind: 'monthly', weekdays: ['TU'] }, { ordinals: 'ordinalsRequired' }],
     ['ends before it starts', { weekdays: ['TU'], opensAt: '13:00', closesAt: '12:00' }, { closesAt: 'timeOrder' }],
     ['ends when it starts', { weekdays: ['TU'], opensAt: '12:00', closesAt: '12:00' }, { closesAt: 'timeOrder' }],
+    ['ends before it starts, typed in words', { weekdays: ['TU'], opensAt: '午後1時', closesAt: '12時' }, { closesAt: 'timeOrder' }],
+    ['an unreadable time', { weekdays: ['TU'], opensAt: 'ひる', closesAt: '25:00' }, { opensAt: 'timeFormat', closesAt: 'timeFormat' }],
     ['隔週 without a first date', { kind: 'biweekly', weekdays: ['TU'] }, { validFrom: 'startRequired' }],
     ['a period the wrong way round', { weekdays: ['TU'], validFrom: '2026-05-01', validTo: '2026-04-01' }, { validTo: 'periodOrder' }],
     ['a broken date', { weekdays: ['TU'], validTo: '2026/04/01' }, { validTo: 'dateFormat' }],
@@ -109,7 +112,7 @@ describe('row validation', () => {
     const rng = createRng(7);
     const r = () => rng.next();
     const pick = <T,>(list: readonly T[]) => list[Math.floor(r() * list.length)] as T;
-    const times = ['', '09:00', '10:00', '12:00', '9:00', '23:59'];
+    const times = ['', '09:00', '10:00', '12:00', '9:00', '23:59', '10時半', '午後1時', '25:00', 'ごご'];
     const dates = ['', '', '2026-04-01', '2026-05-01', '2026-4-1'];
     for (let i = 0; i < 2000; i++) {
       const candidate = row({
@@ -147,5 +150,32 @@ describe('unfinished rules', () => {
       ['biweekly', [], []],
       ['monthly', [], []],
     ]);
+  });
+});
+
+describe('times as volunteers type them', () => {
+  it.each([
+    ['10:00', '10:00'],
+    ['9:30', '09:30'],
+    ['１０：３０', '10:30'],
+    ['10時', '10:00'],
+    ['10時30分', '10:30'],
+    ['10時半', '10:30'],
+    ['午後1時', '13:00'],
+    ['午前11時', '11:00'],
+    ['PM 3:15', '15:15'],
+    ['1330', '13:30'],
+    ['930', '09:30'],
+    [' 8 ', '08:00'],
+    ['24:00', null],
+    ['10:60', null],
+    ['ひる', null],
+    ['', null],
+  ])('%j → %j', (text, expected) => {
+    expect(parseTime(text)).toBe(expected);
+  });
+
+  it('a rule gets the normalized time even before the field is left', () => {
+    expect(rowToRule(row({ weekdays: ['TU'], opensAt: '10時', closesAt: '午後0時半' }))).toMatchObject({ opensAt: '10:00', closesAt: '12:30' });
   });
 });

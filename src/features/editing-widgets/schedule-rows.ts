@@ -17,7 +17,7 @@ export type ScheduleRow = {
   kind: RowKind;
   weekdays: Weekday[]; // MO first
   ordinals: Ordinal[]; // 毎月 only; 第1〜第4 then 最終
-  opensAt: string; // 'HH:MM' or '' while not entered
+  opensAt: string; // as typed ('10時', '9:30', ''); rules get it as 'HH:MM' (parseTime)
   closesAt: string;
   validFrom: string; // 'YYYY-MM-DD' or '' (none); required for 隔週
   validTo: string;
@@ -33,6 +33,7 @@ export type RowProblem =
   | 'ordinalsRequired'
   | 'opensAtRequired'
   | 'closesAtRequired'
+  | 'timeFormat'
   | 'timeOrder'
   | 'startRequired'
   | 'dateFormat'
@@ -45,7 +46,6 @@ export function newRowKey(): string {
   return `row-${nextKey}`;
 }
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const sortWeekdays = (days: Iterable<Weekday>): Weekday[] => {
@@ -57,6 +57,25 @@ const sortOrdinals = (ordinals: Iterable<Ordinal>): Ordinal[] => {
   return ORDINALS.filter((o) => set.has(o));
 };
 const isOrdinal = (n: number | null): n is Ordinal => n !== null && (ORDINALS as readonly number[]).includes(n);
+
+/**
+ * A time as volunteers type it → 'HH:MM' (24 h), or null. Accepts 「10:00」「9:30」「１０：３０」
+ * 「10時」「10時30分」「10時半」「午後1時」「1330」; full-width digits are read (NFKC).
+ */
+export function parseTime(text: string): string | null {
+  let t = text.normalize('NFKC').replace(/\s+/g, '');
+  let pm = false;
+  if (/^(午後|PM)/i.test(t)) pm = true;
+  t = t.replace(/^(午前|午後|AM|PM)/i, '');
+  let m = /^(\d{1,2})(?::|時)(\d{1,2}|半)?分?$/.exec(t) ?? /^(\d{1,2})()$/.exec(t);
+  if (!m && /^\d{3,4}$/.test(t)) m = /^(\d{1,2})(\d{2})$/.exec(t);
+  if (!m) return null;
+  let hours = Number(m[1]);
+  const minutes = m[2] === '半' ? 30 : Number(m[2] || 0);
+  if (pm && hours < 12) hours += 12;
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
 
 /** An empty row: 毎週, nothing chosen yet. */
 export function emptyRow(): ScheduleRow {
@@ -135,7 +154,8 @@ export function rowToRule(row: ScheduleRow): ScheduleRule {
     ...(row.validFrom ? { validFrom: row.validFrom } : {}),
     ...(row.validTo ? { validTo: row.validTo } : {}),
   };
-  const times = { opensAt: row.opensAt, closesAt: row.closesAt };
+  // a readable time goes out normalized, so the form's data is right even before the field blurs
+  const times = { opensAt: parseTime(row.opensAt) ?? row.opensAt, closesAt: parseTime(row.closesAt) ?? row.closesAt };
   const weekdays = sortWeekdays(row.weekdays);
   switch (row.kind) {
     case 'weekly':
@@ -177,9 +197,13 @@ export function validateRow(row: ScheduleRow): Partial<Record<RowField, RowProbl
   const problems: Partial<Record<RowField, RowProblem>> = {};
   if (row.kind !== 'other' && row.weekdays.length === 0) problems.weekdays = 'weekdaysRequired';
   if (row.kind === 'monthly' && row.ordinals.length === 0) problems.ordinals = 'ordinalsRequired';
-  if (!HHMM.test(row.opensAt)) problems.opensAt = 'opensAtRequired';
-  if (!HHMM.test(row.closesAt)) problems.closesAt = 'closesAtRequired';
-  else if (HHMM.test(row.opensAt) && row.closesAt <= row.opensAt) problems.closesAt = 'timeOrder';
+  const opens = parseTime(row.opensAt);
+  const closes = parseTime(row.closesAt);
+  if (row.opensAt.trim() === '') problems.opensAt = 'opensAtRequired';
+  else if (!opens) problems.opensAt = 'timeFormat';
+  if (row.closesAt.trim() === '') problems.closesAt = 'closesAtRequired';
+  else if (!closes) problems.closesAt = 'timeFormat';
+  else if (opens && closes <= opens) problems.closesAt = 'timeOrder';
   const interval = row.kind === 'biweekly' ? 2 : row.kind === 'other' ? (row.original?.interval ?? 1) : 1;
   if (row.validFrom && !ISO_DATE.test(row.validFrom)) problems.validFrom = 'dateFormat';
   else if (interval > 1 && !row.validFrom) problems.validFrom = 'startRequired';

@@ -175,6 +175,30 @@ describe('ScheduleEditor: each pattern gives the expected schedule and preview',
   });
 });
 
+describe('ScheduleEditor: times typed in words', () => {
+  it('「10時半」 and 「午後1時」 are understood and shown as stored once the field is left', () => {
+    const form = setup();
+    add();
+    check(slot(1), '水曜');
+    type(slot(1), '開始時刻', '10時半');
+    type(slot(1), '終了時刻', '午後1時');
+    expect(form.last()?.rules[0]).toMatchObject({ opensAt: '10:30', closesAt: '13:00' });
+    // still as typed while the field has focus
+    expect(slot(1).getByLabelText('開始時刻')).toHaveProperty('value', '10時半');
+    fireEvent.blur(slot(1).getByLabelText('開始時刻'));
+    expect(slot(1).getByLabelText('開始時刻')).toHaveProperty('value', '10:30');
+    expect(previewLines()).toEqual(['毎週水曜 10:30〜13:00']);
+  });
+
+  it('an unreadable time says how to write it', () => {
+    setup();
+    add();
+    type(slot(1), '開始時刻', 'おひる');
+    fireEvent.blur(slot(1).getByLabelText('開始時刻'));
+    expect(screen.getByText('時刻は 10:00 や 13時30分 のように入力してください。')).toBeTruthy();
+  });
+});
+
 describe('ScheduleEditor: validation beside the control', () => {
   it('shows a message once a control is touched, and links it to the control', () => {
     setup();

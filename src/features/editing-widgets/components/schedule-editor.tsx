@@ -15,6 +15,7 @@ import {
   ORDINALS,
   isRowValid,
   nextRow,
+  parseTime,
   rowToRule,
   rowsFromRules,
   rowsToRules,
@@ -74,7 +75,14 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
   };
   const updateRow = (key: string, field: RowField, change: (row: ScheduleRow) => ScheduleRow) => {
     markTouched(key, field);
-    setRows(rows.map((r) => (r.key === key ? change(r) : r)));
+    let changed = false;
+    const next = rows.map((r) => {
+      if (r.key !== key) return r;
+      const updated = change(r);
+      changed = updated !== r;
+      return updated;
+    });
+    if (changed) setRows(next);
   };
   const markTouched = (key: string, field: RowField) =>
     setTouched((prev) => (prev.has(`${key}:${field}`) ? prev : new Set(prev).add(`${key}:${field}`)));
@@ -308,17 +316,25 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
         {(['opensAt', 'closesAt'] as const).map((field) => (
           <div key={field} className="ew-field">
             <label htmlFor={`${idPrefix}-${field}`}>{t(`editingWidgets.schedule.${field}`)}</label>
+            {/* text, not type="time": the same plain box in every browser (no AM/PM segments to
+                step through), and 「10時半」 or 「午後1時」 are understood (parseTime) */}
             <input
               id={`${idPrefix}-${field}`}
-              type="time"
-              step={300}
+              type="text"
+              autoComplete="off"
               className="text-input ew-time"
               value={row[field]}
               required
               aria-invalid={error(field) ? true : undefined}
               aria-describedby={describedBy(field, `${idPrefix}-time-hint`)}
               onChange={(e) => onChange(field, (r) => ({ ...r, [field]: e.target.value }))}
-              onBlur={() => onBlur(field)}
+              onBlur={() =>
+                onChange(field, (r) => {
+                  // shown as it is stored: 「10時半」 becomes 10:30
+                  const normalized = parseTime(r[field]);
+                  return normalized && normalized !== r[field] ? { ...r, [field]: normalized } : r;
+                })
+              }
             />
             <FieldError id={errorId(field)}>{error(field)}</FieldError>
           </div>
