@@ -147,6 +147,13 @@ export function LocationMap({ location, areas, points, onPick, label, describedB
     map.on('idle', () => rootRef.current?.setAttribute('data-map-idle', 'true'));
     map.on('movestart', () => rootRef.current?.setAttribute('data-map-idle', 'false'));
     map.on('click', (e: MapMouseEvent) => pick(e.lngLat));
+    // the keyboard way on the map itself: arrows pan (MapLibre), Enter drops the pin at the centre,
+    // which a ring marks while the map has focus (editing-widgets.css)
+    map.getCanvas().addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      pick(map.getCenter());
+    });
     map.on('error', (e: MapErrorEvent & { sourceId?: string }) => {
       if (e.sourceId === SOURCE.basemap) setBasemapFailed(true);
       else console.error(e.error);
