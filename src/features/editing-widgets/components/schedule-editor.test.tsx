@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scheduleSchema, type Schedule } from '../../../domain/model';
 import { I18nProvider } from '../../../i18n/i18n';
 import type { Locale } from '../../../i18n/types';
@@ -260,8 +260,9 @@ describe('ScheduleEditor: keyboard, focus and outside changes', () => {
       const named = control.closest('label') || (id && document.querySelector(`label[for="${id}"]`)) || control.textContent?.trim();
       expect(named, control.outerHTML).toBeTruthy();
     }
-    const live = screen.getByTestId('schedule-preview').closest('[role="status"]');
-    expect(live?.getAttribute('aria-live')).toBe('polite');
+    const live = screen.getByTestId('schedule-announcement');
+    expect(live.getAttribute('role')).toBe('status');
+    expect(live.getAttribute('aria-live')).toBe('polite');
     expect(screen.getByRole('group', { name: '開催日時' })).toBeTruthy();
   });
 
@@ -286,6 +287,28 @@ describe('ScheduleEditor: keyboard, focus and outside changes', () => {
     expect(other.closest('label')?.textContent).toMatch('3週ごとの火曜 10:00〜12:00');
     type(slot(1), '終了時刻', '11:30');
     expect(form.last()?.rules).toEqual([{ ...rule, closesAt: '11:30' }]);
+  });
+});
+
+describe('ScheduleEditor: the spoken preview', () => {
+  it('is announced once typing pauses, not per keystroke', async () => {
+    vi.useFakeTimers();
+    try {
+      setup({ initial: { rules: [{ freq: 'WEEKLY', interval: 1, byday: ['TU'], opensAt: '10:00', closesAt: '12:00' }], closedOnHolidays: false, irregular: false } });
+      const spoken = () => screen.getByTestId('schedule-announcement').textContent;
+      const before = spoken();
+      expect(before).toContain('毎週火曜 10:00〜12:00');
+      const note = screen.getByRole('textbox', { name: '補足（任意）' });
+      fireEvent.change(note, { target: { value: '8' } });
+      act(() => vi.advanceTimersByTime(300));
+      fireEvent.change(note, { target: { value: '8月は休み' } });
+      act(() => vi.advanceTimersByTime(300));
+      expect(spoken()).toBe(before); // still typing: nothing new is read out
+      act(() => vi.advanceTimersByTime(500));
+      expect(spoken()).toBe('このように表示されます。毎週火曜 10:00〜12:00。8月は休み。次の開催日（5回分）。4月7日（火）10:00〜12:00。4月14日（火）10:00〜12:00。4月21日（火）10:00〜12:00。4月28日（火）10:00〜12:00。5月5日（火・こどもの日）10:00〜12:00');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -40,6 +40,17 @@ export type ScheduleEditorProps = {
 };
 
 const NOTE_MAX = 500;
+const ANNOUNCE_DELAY_MS = 700; // a pause in typing, not a lag the eye notices (the box updates at once)
+
+/** `value` once it has stopped changing for `ms`. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 const KINDS: RowKind[] = ['weekly', 'biweekly', 'monthly'];
 
 const sameRules = (a: readonly ScheduleRule[], b: readonly ScheduleRule[]) => JSON.stringify(a) === JSON.stringify(b);
@@ -115,6 +126,16 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
     };
   }, [rows, value, locale, day]);
 
+  const spoken = useSettled(
+    [
+      t('editingWidgets.schedule.preview'),
+      ...preview.lines,
+      t('editingWidgets.schedule.nextDates'),
+      ...(preview.sessions.length > 0 ? preview.sessions : [t('editingWidgets.schedule.noNextDates')]),
+    ].join('。'),
+    ANNOUNCE_DELAY_MS,
+  );
+
   const noteLength = value.note?.length ?? 0;
   const noteError = noteLength > NOTE_MAX ? t('editingWidgets.problem.noteTooLong', { n: noteLength }) : null;
   const noteHintId = `${baseId}-note-hint`;
@@ -178,7 +199,7 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
         <p id={`${baseId}-preview`} className="ew-preview__title">
           {t('editingWidgets.schedule.preview')}
         </p>
-        <div role="status" aria-live="polite" aria-atomic="true">
+        <div>
           <ul className="ew-preview__lines" data-testid="schedule-preview">
             {preview.lines.map((line, i) => (
               <li key={i}>{line}</li>
@@ -197,6 +218,11 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
           {preview.incomplete ? <p className="ew-hint">{t('editingWidgets.schedule.incomplete')}</p> : null}
         </div>
       </section>
+      {/* the preview read aloud once typing pauses: a live region updated per keystroke would
+          repeat the whole preview for every character of the note */}
+      <p role="status" aria-live="polite" aria-atomic="true" className="visually-hidden" data-testid="schedule-announcement">
+        {spoken}
+      </p>
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
