@@ -3,7 +3,13 @@ import type { Area } from '../../domain/model';
 import { haversineMeters } from '../../domain/geo/distance';
 import { isValidMunicipalityCode } from '../../domain/municipality-code';
 import { createRng } from '../../domain/demo/rng';
-import { checkMunicipalityCode, initialCamera, nudge, parseCoordinates, type Direction } from './location';
+import {
+  checkMunicipalityCode,
+  initialCamera,
+  nudge,
+  parseCoordinates,
+  type Direction,
+} from './location';
 
 describe('nudging the pin', () => {
   it.each<[Direction, number, number]>([
@@ -23,7 +29,10 @@ describe('nudging the pin', () => {
   it('north then south comes back (6 decimals)', () => {
     const rng = createRng(3);
     for (let i = 0; i < 200; i++) {
-      const from: [number, number] = [Number((123 + rng.next() * 30).toFixed(6)), Number((24 + rng.next() * 21).toFixed(6))];
+      const from: [number, number] = [
+        Number((123 + rng.next() * 30).toFixed(6)),
+        Number((24 + rng.next() * 21).toFixed(6)),
+      ];
       const back = nudge(nudge(from, 'north'), 'south');
       expect(haversineMeters(from, back)).toBeLessThan(0.2);
     }
@@ -65,7 +74,8 @@ describe('the municipality code field', () => {
       const raw = String(n).padStart(6, '0');
       const check = checkMunicipalityCode(raw);
       if (check.ok) expect(isValidMunicipalityCode(check.code)).toBe(true);
-      else if (check.problem === 'codeCheck') expect(isValidMunicipalityCode(check.suggestion)).toBe(true);
+      else if (check.problem === 'codeCheck')
+        expect(isValidMunicipalityCode(check.suggestion)).toBe(true);
       else throw new Error(`six digits should never be a format problem: ${raw}`);
     }
   });
@@ -74,10 +84,23 @@ describe('the municipality code field', () => {
 describe('where the map opens', () => {
   const square = (w: number, s: number, e: number, n: number): Area['geometry'] => ({
     type: 'Polygon',
-    coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+    coordinates: [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ],
   });
   const areas: Area[] = [
-    { id: 'm', level: 'municipality', name: 'かさね市', geometry: square(139.6, 35.8, 139.8, 35.9) },
+    {
+      id: 'm',
+      level: 'municipality',
+      name: 'かさね市',
+      geometry: square(139.6, 35.8, 139.8, 35.9),
+    },
     { id: 'd', level: 'daily_life', name: '北圏域', geometry: square(139.65, 35.85, 139.7, 35.95) },
   ];
 

@@ -3,7 +3,11 @@
 import type { Area, LngLat } from '../../domain/model';
 import { bboxOf, type BBox } from '../../domain/geo/bbox';
 import { offsetMeters } from '../../domain/geo/local-projection';
-import { isValidMunicipalityCode, municipalityCheckDigit, normalizeMunicipalityCode } from '../../domain/municipality-code';
+import {
+  isValidMunicipalityCode,
+  municipalityCheckDigit,
+  normalizeMunicipalityCode,
+} from '../../domain/municipality-code';
 
 /** What the picker edits: the three fields of a site that say where it is. */
 export type LocationValue = {
@@ -27,7 +31,12 @@ export function roundLngLat([lng, lat]: LngLat): LngLat {
 }
 
 export function nudge(location: LngLat, direction: Direction, metres = NUDGE_METRES): LngLat {
-  const [east, north] = { north: [0, metres], south: [0, -metres], east: [metres, 0], west: [-metres, 0] }[direction];
+  const [east, north] = {
+    north: [0, metres],
+    south: [0, -metres],
+    east: [metres, 0],
+    west: [-metres, 0],
+  }[direction];
   return roundLngLat(offsetMeters(location, east ?? 0, north ?? 0));
 }
 
@@ -42,8 +51,15 @@ export type CoordinateProblem = 'lat' | 'lng' | 'bothCoordinates';
  * Full-width digits are read (NFKC); "35.8078, 139.7246" pasted into the latitude field (the way
  * map services copy a point) fills both.
  */
-export function parseCoordinates(latText: string, lngText: string): { location: LngLat | null; problems: Partial<Record<'lat' | 'lng', CoordinateProblem>> } {
-  const clean = (s: string) => s.normalize('NFKC').trim().replace(/[°度]$/, '');
+export function parseCoordinates(
+  latText: string,
+  lngText: string,
+): { location: LngLat | null; problems: Partial<Record<'lat' | 'lng', CoordinateProblem>> } {
+  const clean = (s: string) =>
+    s
+      .normalize('NFKC')
+      .trim()
+      .replace(/[°度]$/, '');
   let lat = clean(latText);
   let lng = clean(lngText);
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,、]\s*(-?\d+(?:\.\d+)?)$/.exec(lat);
@@ -89,7 +105,10 @@ export function checkMunicipalityCode(raw: string): CodeCheck {
 }
 
 /** Where the map opens: the pin up close, else the municipality's areas, else all of Japan. */
-export function initialCamera(location: LngLat | null, areas: readonly Area[]): { center: LngLat; zoom: number } | { bounds: BBox } {
+export function initialCamera(
+  location: LngLat | null,
+  areas: readonly Area[],
+): { center: LngLat; zoom: number } | { bounds: BBox } {
   if (location) return { center: location, zoom: 16 };
   const outlined = areas.filter((a) => a.level === 'municipality');
   const chosen = outlined.length > 0 ? outlined : areas;

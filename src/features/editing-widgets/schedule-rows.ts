@@ -25,7 +25,8 @@ export type ScheduleRow = {
   original?: ScheduleRule;
 };
 
-export type RowField = 'kind' | 'weekdays' | 'ordinals' | 'opensAt' | 'closesAt' | 'validFrom' | 'validTo';
+export type RowField =
+  'kind' | 'weekdays' | 'ordinals' | 'opensAt' | 'closesAt' | 'validFrom' | 'validTo';
 
 /** What is wrong with a field: the message key suffix in the editingWidgets bundle. */
 export type RowProblem =
@@ -56,7 +57,8 @@ const sortOrdinals = (ordinals: Iterable<Ordinal>): Ordinal[] => {
   const set = new Set(ordinals);
   return ORDINALS.filter((o) => set.has(o));
 };
-const isOrdinal = (n: number | null): n is Ordinal => n !== null && (ORDINALS as readonly number[]).includes(n);
+const isOrdinal = (n: number | null): n is Ordinal =>
+  n !== null && (ORDINALS as readonly number[]).includes(n);
 
 /**
  * A time as volunteers type it → 'HH:MM' (24 h), or null. Accepts 「10:00」「9:30」「１０：３０」
@@ -79,7 +81,16 @@ export function parseTime(text: string): string | null {
 
 /** An empty row: 毎週, nothing chosen yet. */
 export function emptyRow(): ScheduleRow {
-  return { key: newRowKey(), kind: 'weekly', weekdays: [], ordinals: [], opensAt: '', closesAt: '', validFrom: '', validTo: '' };
+  return {
+    key: newRowKey(),
+    kind: 'weekly',
+    weekdays: [],
+    ordinals: [],
+    opensAt: '',
+    closesAt: '',
+    validFrom: '',
+    validTo: '',
+  };
 }
 
 /**
@@ -94,7 +105,12 @@ export function nextRow(previous: ScheduleRow | undefined): ScheduleRow {
 // --- rules → rows ----------------------------------------------------------------------------
 
 function base(rule: ScheduleRule) {
-  return { opensAt: rule.opensAt, closesAt: rule.closesAt, validFrom: rule.validFrom ?? '', validTo: rule.validTo ?? '' };
+  return {
+    opensAt: rule.opensAt,
+    closesAt: rule.closesAt,
+    validFrom: rule.validFrom ?? '',
+    validTo: rule.validTo ?? '',
+  };
 }
 
 function otherRow(rule: ScheduleRule): ScheduleRow {
@@ -119,14 +135,24 @@ export function rowsFromRule(rule: ScheduleRule): ScheduleRow[] {
   if (specs.some((s) => s === null)) return [otherRow(rule)];
   const valid = specs.filter((s) => s !== null);
   const plain = valid.every((s) => s.ordinal === null);
-  const weekdaysOf = (list: typeof valid) => sortWeekdays(list.map((s) => WEEKDAYS[s.weekday] as Weekday));
+  const weekdaysOf = (list: typeof valid) =>
+    sortWeekdays(list.map((s) => WEEKDAYS[s.weekday] as Weekday));
   if (rule.freq === 'WEEKLY' && plain && (rule.interval === 1 || rule.interval === 2)) {
-    return [{ key: newRowKey(), kind: rule.interval === 1 ? 'weekly' : 'biweekly', weekdays: weekdaysOf(valid), ordinals: [], ...base(rule) }];
+    return [
+      {
+        key: newRowKey(),
+        kind: rule.interval === 1 ? 'weekly' : 'biweekly',
+        weekdays: weekdaysOf(valid),
+        ordinals: [],
+        ...base(rule),
+      },
+    ];
   }
   if (rule.freq === 'MONTHLY' && rule.interval === 1 && valid.every((s) => isOrdinal(s.ordinal))) {
     // weekday → its weeks; weekdays with the same weeks share a row
     const weeks = new Map<number, Set<Ordinal>>();
-    for (const s of valid) weeks.set(s.weekday, (weeks.get(s.weekday) ?? new Set()).add(s.ordinal as Ordinal));
+    for (const s of valid)
+      weeks.set(s.weekday, (weeks.get(s.weekday) ?? new Set()).add(s.ordinal as Ordinal));
     const clusters = new Map<string, { ordinals: Ordinal[]; weekdays: Weekday[] }>();
     for (const [weekday, set] of [...weeks].sort((a, b) => a[0] - b[0])) {
       const ordinals = sortOrdinals(set);
@@ -137,7 +163,13 @@ export function rowsFromRule(rule: ScheduleRule): ScheduleRow[] {
     }
     // an unfinished rule with no days is still one (empty) row
     const rows = clusters.size > 0 ? [...clusters.values()] : [{ ordinals: [], weekdays: [] }];
-    return rows.map((c) => ({ key: newRowKey(), kind: 'monthly', weekdays: c.weekdays, ordinals: c.ordinals, ...base(rule) }));
+    return rows.map((c) => ({
+      key: newRowKey(),
+      kind: 'monthly',
+      weekdays: c.weekdays,
+      ordinals: c.ordinals,
+      ...base(rule),
+    }));
   }
   return [otherRow(rule)];
 }
@@ -155,7 +187,10 @@ export function rowToRule(row: ScheduleRow): ScheduleRule {
     ...(row.validTo ? { validTo: row.validTo } : {}),
   };
   // a readable time goes out normalized, so the form's data is right even before the field blurs
-  const times = { opensAt: parseTime(row.opensAt) ?? row.opensAt, closesAt: parseTime(row.closesAt) ?? row.closesAt };
+  const times = {
+    opensAt: parseTime(row.opensAt) ?? row.opensAt,
+    closesAt: parseTime(row.closesAt) ?? row.closesAt,
+  };
   const weekdays = sortWeekdays(row.weekdays);
   switch (row.kind) {
     case 'weekly':
@@ -164,10 +199,22 @@ export function rowToRule(row: ScheduleRow): ScheduleRule {
       return { freq: 'WEEKLY', interval: 2, byday: weekdays, ...times, ...period };
     case 'monthly':
       // by weekday, then week: 1TU, 3TU, 1FR
-      return { freq: 'MONTHLY', interval: 1, byday: weekdays.flatMap((d) => sortOrdinals(row.ordinals).map((o) => `${o}${d}`)), ...times, ...period };
+      return {
+        freq: 'MONTHLY',
+        interval: 1,
+        byday: weekdays.flatMap((d) => sortOrdinals(row.ordinals).map((o) => `${o}${d}`)),
+        ...times,
+        ...period,
+      };
     case 'other': {
       const original = row.original ?? { freq: 'WEEKLY', interval: 1, byday: weekdays };
-      return { freq: original.freq, interval: original.interval, byday: original.byday, ...times, ...period };
+      return {
+        freq: original.freq,
+        interval: original.interval,
+        byday: original.byday,
+        ...times,
+        ...period,
+      };
     }
   }
 }
@@ -204,11 +251,18 @@ export function validateRow(row: ScheduleRow): Partial<Record<RowField, RowProbl
   if (row.closesAt.trim() === '') problems.closesAt = 'closesAtRequired';
   else if (!closes) problems.closesAt = 'timeFormat';
   else if (opens && closes <= opens) problems.closesAt = 'timeOrder';
-  const interval = row.kind === 'biweekly' ? 2 : row.kind === 'other' ? (row.original?.interval ?? 1) : 1;
+  const interval =
+    row.kind === 'biweekly' ? 2 : row.kind === 'other' ? (row.original?.interval ?? 1) : 1;
   if (row.validFrom && !ISO_DATE.test(row.validFrom)) problems.validFrom = 'dateFormat';
   else if (interval > 1 && !row.validFrom) problems.validFrom = 'startRequired';
   if (row.validTo && !ISO_DATE.test(row.validTo)) problems.validTo = 'dateFormat';
-  else if (row.validTo && row.validFrom && ISO_DATE.test(row.validFrom) && row.validTo < row.validFrom) problems.validTo = 'periodOrder';
+  else if (
+    row.validTo &&
+    row.validFrom &&
+    ISO_DATE.test(row.validFrom) &&
+    row.validTo < row.validFrom
+  )
+    problems.validTo = 'periodOrder';
   return problems;
 }
 

@@ -5,7 +5,8 @@ import { defineMessages } from '../types';
 export const editingWidgets = defineMessages({
   ja: {
     'editingWidgets.schedule.legend': '開催日時',
-    'editingWidgets.schedule.intro': '時間帯ごとに、くり返し方・曜日・時刻を選んでください。午前と午後など時刻が違うときは、時間帯を追加します。',
+    'editingWidgets.schedule.intro':
+      '時間帯ごとに、くり返し方・曜日・時刻を選んでください。午前と午後など時刻が違うときは、時間帯を追加します。',
     'editingWidgets.schedule.slot': '時間帯 {n}',
     'editingWidgets.schedule.repeat': 'くり返し',
     'editingWidgets.schedule.kind.weekly': '毎週',
@@ -28,9 +29,11 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.ordinal.last': '最終',
     'editingWidgets.schedule.opensAt': '開始時刻',
     'editingWidgets.schedule.closesAt': '終了時刻',
-    'editingWidgets.schedule.timeHint': '例: 10:00、13時30分（午後は 13時 のように、または「午後1時」）',
+    'editingWidgets.schedule.timeHint':
+      '例: 10:00、13時30分（午後は 13時 のように、または「午後1時」）',
     'editingWidgets.schedule.firstDate': '最初の開催日',
-    'editingWidgets.schedule.firstDateHint': '隔週の数え始めになる日です。過去の開催日でもかまいません。',
+    'editingWidgets.schedule.firstDateHint':
+      '隔週の数え始めになる日です。過去の開催日でもかまいません。',
     'editingWidgets.schedule.period': '期間を決める（任意）',
     'editingWidgets.schedule.periodFrom': '開始日',
     'editingWidgets.schedule.periodTo': '終了日',
@@ -42,12 +45,14 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.irregular': '不定期（日程は問い合わせてもらう）',
     'editingWidgets.schedule.note': '補足（任意）',
     'editingWidgets.schedule.noteHint': '例: 8月はお休みです。',
-    'editingWidgets.schedule.noteIrregularHint': '不定期のときは、開催の目安や問い合わせ方法を書いてください。例: 月に1回ほど。日程は電話でお問い合わせください。',
+    'editingWidgets.schedule.noteIrregularHint':
+      '不定期のときは、開催の目安や問い合わせ方法を書いてください。例: 月に1回ほど。日程は電話でお問い合わせください。',
     'editingWidgets.schedule.noRules': '時間帯を追加するか、「不定期」を選んでください。',
     'editingWidgets.schedule.preview': 'このように表示されます',
     'editingWidgets.schedule.nextDates': '次の開催日（5回分）',
     'editingWidgets.schedule.noNextDates': '決まった開催日はありません。',
-    'editingWidgets.schedule.incomplete': '入力が終わっていない時間帯は、まだ表示に入っていません。',
+    'editingWidgets.schedule.incomplete':
+      '入力が終わっていない時間帯は、まだ表示に入っていません。',
     'editingWidgets.problem.weekdaysRequired': '曜日を1つ以上選んでください。',
     'editingWidgets.problem.ordinalsRequired': '第何週かを1つ以上選んでください。',
     'editingWidgets.problem.opensAtRequired': '開始時刻を入力してください（例: 10:00）。',
@@ -59,11 +64,14 @@ export const editingWidgets = defineMessages({
     'editingWidgets.problem.periodOrder': '終了日は開始日より後にしてください。',
     'editingWidgets.problem.noteTooLong': '補足は500文字以内にしてください（いま {n} 文字）。',
     'editingWidgets.location.legend': '場所',
-    'editingWidgets.location.intro': '地図をクリックしてピンを置きます。ピンはドラッグで動かせます。住所で検索することもできます。',
+    'editingWidgets.location.intro':
+      '地図をクリックしてピンを置きます。ピンはドラッグで動かせます。住所で検索することもできます。',
     'editingWidgets.location.mapLabel': '場所を選ぶ地図',
-    'editingWidgets.location.mapHint': 'キーボードでは、地図を選んで矢印キーで動かし、Enter キーで地図の中心（丸印）にピンを置けます。地図の下の緯度・経度の欄や、ピンを動かすボタンも使えます。',
+    'editingWidgets.location.mapHint':
+      'キーボードでは、地図を選んで矢印キーで動かし、Enter キーで地図の中心（丸印）にピンを置けます。地図の下の緯度・経度の欄や、ピンを動かすボタンも使えます。',
     'editingWidgets.location.marker': 'ピン（ドラッグで移動）',
-    'editingWidgets.location.noPin': 'まだピンがありません。地図をクリックするか、住所で検索してください。',
+    'editingWidgets.location.noPin':
+      'まだピンがありません。地図をクリックするか、住所で検索してください。',
     'editingWidgets.location.pinAt': 'ピンの位置: 緯度 {lat}、経度 {lng}',
     'editingWidgets.location.lat': '緯度',
     'editingWidgets.location.lng': '経度',
@@ -80,29 +88,39 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.searchButton': '検索',
     'editingWidgets.location.searching': '検索しています…',
     'editingWidgets.location.results': '検索結果（{n}件）。選ぶとピンと住所が入ります。',
-    'editingWidgets.location.noResults': '見つかりませんでした。住所を短くして試すか、地図でピンを置いてください。',
-    'editingWidgets.location.searchOffline': '住所検索につながりませんでした。住所と市区町村コードを手で入力し、ピンは地図か緯度・経度で置いてください。',
-    'editingWidgets.location.reverseOffline': 'ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。',
+    'editingWidgets.location.noResults':
+      '見つかりませんでした。住所を短くして試すか、地図でピンを置いてください。',
+    'editingWidgets.location.searchOffline':
+      '住所検索につながりませんでした。住所と市区町村コードを手で入力し、ピンは地図か緯度・経度で置いてください。',
+    'editingWidgets.location.reverseOffline':
+      'ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。',
     'editingWidgets.location.reverseNone': 'ピンの位置の住所は見つかりませんでした（海の上など）。',
     'editingWidgets.location.filled': '住所と市区町村コードを入れました: {address}',
     'editingWidgets.location.fillFromPin': 'ピンの位置から住所を入れる',
     'editingWidgets.location.address': '住所',
     'editingWidgets.location.addressHint': '例: 埼玉県川口市青木2丁目1-1',
     'editingWidgets.location.code': '全国地方公共団体コード（6桁）',
-    'editingWidgets.location.codeHint': '例: 112038（川口市）。5桁のコードを入れると、6桁目を計算して入れます。',
+    'editingWidgets.location.codeHint':
+      '例: 112038（川口市）。5桁のコードを入れると、6桁目を計算して入れます。',
     'editingWidgets.location.codeCompleted': '6桁目を計算して {code} にしました。',
-    'editingWidgets.location.mapUnavailable': 'この端末では地図を表示できません。緯度・経度を入力してください。',
-    'editingWidgets.location.mapOffline': '背景地図を読み込めません（オフラインの可能性があります）。圏域の線とピンはそのまま使えます。',
-    'editingWidgets.problem.codeFormat': '全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。',
-    'editingWidgets.problem.codeCheck': 'コードの6桁目（確認用の数字）が合いません。{suggestion} ではありませんか。',
+    'editingWidgets.location.mapUnavailable':
+      'この端末では地図を表示できません。緯度・経度を入力してください。',
+    'editingWidgets.location.mapOffline':
+      '背景地図を読み込めません（オフラインの可能性があります）。圏域の線とピンはそのまま使えます。',
+    'editingWidgets.problem.codeFormat':
+      '全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。',
+    'editingWidgets.problem.codeCheck':
+      'コードの6桁目（確認用の数字）が合いません。{suggestion} ではありませんか。',
     'editingWidgets.problem.lat': '緯度は 20〜46 の数で入力してください（日本の範囲）。',
     'editingWidgets.problem.lng': '経度は 122〜154 の数で入力してください（日本の範囲）。',
     'editingWidgets.problem.bothCoordinates': '緯度と経度の両方を入力してください。',
-    'editingWidgets.problem.pinRequired': '場所が決まっていません。地図をクリックするか、住所で検索するか、緯度・経度を入力してください。',
+    'editingWidgets.problem.pinRequired':
+      '場所が決まっていません。地図をクリックするか、住所で検索するか、緯度・経度を入力してください。',
   },
   en: {
     'editingWidgets.schedule.legend': 'Dates and times',
-    'editingWidgets.schedule.intro': 'For each time slot, choose how it repeats, the days and the hours. Add another time slot when the hours differ, such as morning and afternoon.',
+    'editingWidgets.schedule.intro':
+      'For each time slot, choose how it repeats, the days and the hours. Add another time slot when the hours differ, such as morning and afternoon.',
     'editingWidgets.schedule.slot': 'Time slot {n}',
     'editingWidgets.schedule.repeat': 'Repeats',
     'editingWidgets.schedule.kind.weekly': 'Every week',
@@ -127,7 +145,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.closesAt': 'Ends',
     'editingWidgets.schedule.timeHint': 'e.g. 10:00 or 13:30 (24-hour clock; “午後1時” also works)',
     'editingWidgets.schedule.firstDate': 'First date',
-    'editingWidgets.schedule.firstDateHint': 'The weeks are counted from this day. A past date is fine.',
+    'editingWidgets.schedule.firstDateHint':
+      'The weeks are counted from this day. A past date is fine.',
     'editingWidgets.schedule.period': 'Set a period (optional)',
     'editingWidgets.schedule.periodFrom': 'From',
     'editingWidgets.schedule.periodTo': 'Until',
@@ -139,7 +158,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.irregular': 'Irregular (people should ask for dates)',
     'editingWidgets.schedule.note': 'Note (optional)',
     'editingWidgets.schedule.noteHint': 'e.g. No sessions in August.',
-    'editingWidgets.schedule.noteIrregularHint': 'For irregular activities, say roughly how often and how to ask. e.g. About once a month; please phone for dates.',
+    'editingWidgets.schedule.noteIrregularHint':
+      'For irregular activities, say roughly how often and how to ask. e.g. About once a month; please phone for dates.',
     'editingWidgets.schedule.noRules': 'Add a time slot, or choose “Irregular”.',
     'editingWidgets.schedule.preview': 'This is how it will be shown',
     'editingWidgets.schedule.nextDates': 'Next five dates',
@@ -156,9 +176,11 @@ export const editingWidgets = defineMessages({
     'editingWidgets.problem.periodOrder': 'The end date must be after the start date.',
     'editingWidgets.problem.noteTooLong': 'Keep the note within 500 characters (now {n}).',
     'editingWidgets.location.legend': 'Location',
-    'editingWidgets.location.intro': 'Click the map to place the pin; drag the pin to move it. You can also search by address.',
+    'editingWidgets.location.intro':
+      'Click the map to place the pin; drag the pin to move it. You can also search by address.',
     'editingWidgets.location.mapLabel': 'Map for choosing the location',
-    'editingWidgets.location.mapHint': 'With a keyboard, focus the map, move it with the arrow keys and press Enter to drop the pin at the centre (the ring). The latitude and longitude fields and the buttons that move the pin, below the map, work too.',
+    'editingWidgets.location.mapHint':
+      'With a keyboard, focus the map, move it with the arrow keys and press Enter to drop the pin at the centre (the ring). The latitude and longitude fields and the buttons that move the pin, below the map, work too.',
     'editingWidgets.location.marker': 'Pin (drag to move)',
     'editingWidgets.location.noPin': 'No pin yet. Click the map or search by address.',
     'editingWidgets.location.pinAt': 'Pin at latitude {lat}, longitude {lng}',
@@ -177,25 +199,33 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.searchButton': 'Search',
     'editingWidgets.location.searching': 'Searching…',
     'editingWidgets.location.results': '{n} results. Choosing one sets the pin and the address.',
-    'editingWidgets.location.noResults': 'Nothing found. Try a shorter address, or place the pin on the map.',
-    'editingWidgets.location.searchOffline': 'The address search could not be reached. Type the address and municipality code, and place the pin on the map or by latitude and longitude.',
-    'editingWidgets.location.reverseOffline': 'The address for the pin could not be looked up. Please type the address and municipality code.',
+    'editingWidgets.location.noResults':
+      'Nothing found. Try a shorter address, or place the pin on the map.',
+    'editingWidgets.location.searchOffline':
+      'The address search could not be reached. Type the address and municipality code, and place the pin on the map or by latitude and longitude.',
+    'editingWidgets.location.reverseOffline':
+      'The address for the pin could not be looked up. Please type the address and municipality code.',
     'editingWidgets.location.reverseNone': 'No address was found at the pin (it may be at sea).',
     'editingWidgets.location.filled': 'Address and municipality code filled in: {address}',
     'editingWidgets.location.fillFromPin': 'Fill in the address from the pin',
     'editingWidgets.location.address': 'Address',
     'editingWidgets.location.addressHint': 'e.g. 埼玉県川口市青木2丁目1-1',
     'editingWidgets.location.code': 'Municipality code (6 digits)',
-    'editingWidgets.location.codeHint': 'e.g. 112038 (Kawaguchi). Enter the 5-digit code and the sixth digit is added for you.',
+    'editingWidgets.location.codeHint':
+      'e.g. 112038 (Kawaguchi). Enter the 5-digit code and the sixth digit is added for you.',
     'editingWidgets.location.codeCompleted': 'The sixth digit was added: {code}.',
-    'editingWidgets.location.mapUnavailable': 'This device cannot show the map. Please enter the latitude and longitude.',
-    'editingWidgets.location.mapOffline': 'The background map cannot be loaded (you may be offline). Area outlines and the pin still work.',
+    'editingWidgets.location.mapUnavailable':
+      'This device cannot show the map. Please enter the latitude and longitude.',
+    'editingWidgets.location.mapOffline':
+      'The background map cannot be loaded (you may be offline). Area outlines and the pin still work.',
     'editingWidgets.problem.codeFormat': 'Enter the municipality code as 6 digits (e.g. 112038).',
-    'editingWidgets.problem.codeCheck': 'The sixth (check) digit does not match. Did you mean {suggestion}?',
+    'editingWidgets.problem.codeCheck':
+      'The sixth (check) digit does not match. Did you mean {suggestion}?',
     'editingWidgets.problem.lat': 'Enter a latitude between 20 and 46 (Japan).',
     'editingWidgets.problem.lng': 'Enter a longitude between 122 and 154 (Japan).',
     'editingWidgets.problem.bothCoordinates': 'Enter both latitude and longitude.',
-    'editingWidgets.problem.pinRequired': 'No location yet. Click the map, search by address, or enter the latitude and longitude.',
+    'editingWidgets.problem.pinRequired':
+      'No location yet. Click the map, search by address, or enter the latitude and longitude.',
   },
   easy: {
     'editingWidgets.schedule.legend': 'ひにちと じかん',

@@ -22,7 +22,12 @@ import type { Area, LngLat } from '../../../domain/model';
 import { useI18n } from '../../../i18n/i18n';
 import { basemap } from '../../map/basemap';
 import { buildStyle, SOURCE } from '../../map/layers';
-import { selectSiteFeatures, toAreaLabels, toAreaOutlines, toSiteFeatures } from '../../map/to-geojson';
+import {
+  selectSiteFeatures,
+  toAreaLabels,
+  toAreaOutlines,
+  toSiteFeatures,
+} from '../../map/to-geojson';
 import '../../map/components/site-map.css';
 import { initialCamera, roundLngLat } from '../location';
 
@@ -43,7 +48,14 @@ export type LocationMapProps = {
   describedBy?: string;
 };
 
-export function LocationMap({ location, areas, points, onPick, label, describedBy }: LocationMapProps) {
+export function LocationMap({
+  location,
+  areas,
+  points,
+  onPick,
+  label,
+  describedBy,
+}: LocationMapProps) {
   const { t } = useI18n();
   const rootRef = useRef<HTMLDivElement>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -53,11 +65,16 @@ export function LocationMap({ location, areas, points, onPick, label, describedB
   const [basemapFailed, setBasemapFailed] = useState(false);
   const [unavailable, setUnavailable] = useState(false);
 
-  const areaData = useMemo(() => ({ outlines: toAreaOutlines(areas), labels: toAreaLabels(areas) }), [areas]);
+  const areaData = useMemo(
+    () => ({ outlines: toAreaOutlines(areas), labels: toAreaLabels(areas) }),
+    [areas],
+  );
   const siteData = useMemo(() => selectSiteFeatures(toSiteFeatures(points ?? []), null), [points]);
   const applied = useRef<{ areas?: unknown; sites?: unknown }>({});
 
-  const pick = useEffectEvent((lngLat: { lng: number; lat: number }) => onPick(roundLngLat([lngLat.lng, lngLat.lat])));
+  const pick = useEffectEvent((lngLat: { lng: number; lat: number }) =>
+    onPick(roundLngLat([lngLat.lng, lngLat.lat])),
+  );
 
   /** Pushes props into the live map: data by setData, the pin by moving the one marker. */
   const sync = useEffectEvent(() => {
@@ -79,7 +96,8 @@ export function LocationMap({ location, areas, points, onPick, label, describedB
       if (!at || at.lng !== lng || at.lat !== lat) marker.setLngLat(location);
       if (!marker.getElement().isConnected) marker.addTo(map);
       // a pin placed from the search or typed elsewhere: bring it into view
-      if (!map.getBounds().contains(location)) map.jumpTo({ center: location, zoom: Math.max(map.getZoom(), 15) });
+      if (!map.getBounds().contains(location))
+        map.jumpTo({ center: location, zoom: Math.max(map.getZoom(), 15) });
     } else if (marker.getElement().isConnected) {
       marker.remove();
     }
@@ -91,7 +109,11 @@ export function LocationMap({ location, areas, points, onPick, label, describedB
   const initial = useEffectEvent(() => ({
     camera: initialCamera(location, areas),
     data: { areas: areaData, sites: siteData },
-    style: buildStyle(basemap, { sites: siteData, areas: areaData.outlines, areaLabels: areaData.labels }),
+    style: buildStyle(basemap, {
+      sites: siteData,
+      areas: areaData.outlines,
+      areaLabels: areaData.labels,
+    }),
     locale: {
       'Map.Title': label,
       'Marker.Title': t('editingWidgets.location.marker'),
@@ -176,7 +198,11 @@ export function LocationMap({ location, areas, points, onPick, label, describedB
     <div ref={rootRef} className="site-map location-map" data-map-idle="false">
       <div ref={hostRef} className="site-map__canvas" />
       <p role="status" className="site-map__notice">
-        {unavailable ? t('editingWidgets.location.mapUnavailable') : basemapFailed ? t('editingWidgets.location.mapOffline') : ''}
+        {unavailable
+          ? t('editingWidgets.location.mapUnavailable')
+          : basemapFailed
+            ? t('editingWidgets.location.mapOffline')
+            : ''}
       </p>
     </div>
   );

@@ -24,7 +24,14 @@ afterEach(() => {
 
 const EMPTY: LocationValue = { location: null, address: '', municipalityCode: '' };
 
-function setup(options: { initial?: LocationValue; geocoder?: Geocoder; locale?: Locale; showErrors?: boolean } = {}) {
+function setup(
+  options: {
+    initial?: LocationValue;
+    geocoder?: Geocoder;
+    locale?: Locale;
+    showErrors?: boolean;
+  } = {},
+) {
   const emitted: LocationValue[] = [];
   const submitted = vi.fn();
   const fetch = recordedFetch();
@@ -71,7 +78,9 @@ describe('LocationPicker without network', () => {
     const form = setup({ geocoder: createGsiGeocoder({ fetch: offlineFetch }) });
     await search('川口市青木2-1-1');
     expect(form.submitted).not.toHaveBeenCalled(); // Enter searched; it did not submit the edit form
-    expect(await screen.findByText(/住所検索につながりませんでした。住所と市区町村コードを手で入力し/)).toBeTruthy();
+    expect(
+      await screen.findByText(/住所検索につながりませんでした。住所と市区町村コードを手で入力し/),
+    ).toBeTruthy();
     expect(screen.getByText(/住所検索につながりませんでした/).getAttribute('role')).toBe('status');
 
     fireEvent.change(field('住所'), { target: { value: '埼玉県川口市青木2丁目1-1' } });
@@ -82,7 +91,11 @@ describe('LocationPicker without network', () => {
 
     fireEvent.change(field('緯度'), { target: { value: '35.807869' } });
     fireEvent.change(field('経度'), { target: { value: '139.724655' } });
-    expect(form.last()).toEqual({ location: [139.724655, 35.807869], address: '埼玉県川口市青木2丁目1-1', municipalityCode: '112038' });
+    expect(form.last()).toEqual({
+      location: [139.724655, 35.807869],
+      address: '埼玉県川口市青木2丁目1-1',
+      municipalityCode: '112038',
+    });
     expect(pinStatus()).toBe('ピンの位置: 緯度 35.807869、経度 139.724655');
     // the three fields pass the site schema's own checks
     const site = siteSchema.shape;
@@ -96,15 +109,25 @@ describe('LocationPicker without network', () => {
     fireEvent.change(code, { target: { value: '112030' } });
     fireEvent.blur(code);
     expect(code.getAttribute('aria-invalid')).toBe('true');
-    const message = screen.getByText('コードの6桁目（確認用の数字）が合いません。112038 ではありませんか。');
+    const message = screen.getByText(
+      'コードの6桁目（確認用の数字）が合いません。112038 ではありませんか。',
+    );
     expect(code.getAttribute('aria-describedby')).toContain(message.closest('p')?.id);
     fireEvent.change(code, { target: { value: '市役所' } });
-    expect(screen.getByText('全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。')).toBeTruthy();
+    expect(
+      screen.getByText('全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。'),
+    ).toBeTruthy();
   });
 
   it('without WebGL the map says so and the keyboard alternatives remain', async () => {
     setup();
-    expect(await screen.findByText('この端末では地図を表示できません。緯度・経度を入力してください。', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'この端末では地図を表示できません。緯度・経度を入力してください。',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeTruthy();
     expect(field('緯度')).toBeTruthy();
     expect(warn).toHaveBeenCalledWith('Map could not start', expect.anything());
   });
@@ -112,12 +135,20 @@ describe('LocationPicker without network', () => {
   it('reverse geocoding offline leaves the typed address alone', async () => {
     const form = setup({
       geocoder: createGsiGeocoder({ fetch: offlineFetch }),
-      initial: { location: [139.724655, 35.807869], address: '手で入れた住所', municipalityCode: '' },
+      initial: {
+        location: [139.724655, 35.807869],
+        address: '手で入れた住所',
+        municipalityCode: '',
+      },
     });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'ピンの位置から住所を入れる' }));
     });
-    expect(await screen.findByText('ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。',
+      ),
+    ).toBeTruthy();
     expect(form.emitted).toEqual([]);
   });
 });
@@ -126,16 +157,32 @@ describe('LocationPicker with 国土地理院 (recorded responses)', () => {
   it('a search hit sets the pin and the address, and reverse geocoding adds the code', async () => {
     const form = setup();
     await search('川口市青木');
-    expect(await screen.findByText('検索結果（3件）。選ぶとピンと住所が入ります。', { selector: '[role="status"]' })).toBeTruthy();
-    const hits = screen.getAllByRole('button', { name: /埼玉県川口市青木/ }).map((b) => b.textContent);
-    expect(hits).toEqual(['埼玉県川口市青木二丁目', '埼玉県川口市青木一丁目', '埼玉県川口市青木三丁目']);
+    expect(
+      await screen.findByText('検索結果（3件）。選ぶとピンと住所が入ります。', {
+        selector: '[role="status"]',
+      }),
+    ).toBeTruthy();
+    const hits = screen
+      .getAllByRole('button', { name: /埼玉県川口市青木/ })
+      .map((b) => b.textContent);
+    expect(hits).toEqual([
+      '埼玉県川口市青木二丁目',
+      '埼玉県川口市青木一丁目',
+      '埼玉県川口市青木三丁目',
+    ]);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '埼玉県川口市青木二丁目' }));
     });
     await waitFor(() => expect(form.last()?.municipalityCode).toBe('112038'));
-    expect(form.last()).toEqual({ location: [139.724655, 35.807869], address: '埼玉県川口市青木二丁目', municipalityCode: '112038' });
+    expect(form.last()).toEqual({
+      location: [139.724655, 35.807869],
+      address: '埼玉県川口市青木二丁目',
+      municipalityCode: '112038',
+    });
     expect(document.activeElement).toBe(field('住所'));
-    expect(screen.getByText('住所と市区町村コードを入れました: 埼玉県川口市青木二丁目（112038）')).toBeTruthy();
+    expect(
+      screen.getByText('住所と市区町村コードを入れました: 埼玉県川口市青木二丁目（112038）'),
+    ).toBeTruthy();
     expect(field('緯度').value).toBe('35.807869');
   });
 
@@ -146,18 +193,28 @@ describe('LocationPicker with 国土地理院 (recorded responses)', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '埼玉県川口市青木三丁目' }));
     });
-    expect(form.last()).toEqual({ location: [139.72876, 35.81117], address: '埼玉県川口市青木三丁目', municipalityCode: '112038' });
+    expect(form.last()).toEqual({
+      location: [139.72876, 35.81117],
+      address: '埼玉県川口市青木三丁目',
+      municipalityCode: '112038',
+    });
     expect(form.fetch.calls.some((u) => u.includes('LonLatToAddress'))).toBe(false);
   });
 
   it('no hit: says so and suggests the map', async () => {
     setup();
     await search('存在しない町');
-    expect(await screen.findByText('見つかりませんでした。住所を短くして試すか、地図でピンを置いてください。')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        '見つかりませんでした。住所を短くして試すか、地図でピンを置いてください。',
+      ),
+    ).toBeTruthy();
   });
 
   it('fills the address and code from a pin (a ward of a designated city)', async () => {
-    const form = setup({ initial: { location: [141.354376, 43.061945], address: '', municipalityCode: '' } });
+    const form = setup({
+      initial: { location: [141.354376, 43.061945], address: '', municipalityCode: '' },
+    });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'ピンの位置から住所を入れる' }));
     });
@@ -170,13 +227,17 @@ describe('LocationPicker with 国土地理院 (recorded responses)', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'ピンの位置から住所を入れる' }));
     });
-    expect(await screen.findByText('ピンの位置の住所は見つかりませんでした（海の上など）。')).toBeTruthy();
+    expect(
+      await screen.findByText('ピンの位置の住所は見つかりませんでした（海の上など）。'),
+    ).toBeTruthy();
   });
 });
 
 describe('LocationPicker: keyboard alternatives to the map', () => {
   it('arrow buttons nudge the pin about 10 m and the pin status says where it is', () => {
-    const form = setup({ initial: { location: [139.724655, 35.807869], address: '', municipalityCode: '' } });
+    const form = setup({
+      initial: { location: [139.724655, 35.807869], address: '', municipalityCode: '' },
+    });
     fireEvent.click(screen.getByRole('button', { name: /北へ/ }));
     const [lng, lat] = form.last()!.location!;
     expect(lng).toBe(139.724655);
@@ -189,12 +250,17 @@ describe('LocationPicker: keyboard alternatives to the map', () => {
   });
 
   it('without a pin the nudge buttons are disabled; removing the pin empties the coordinates', () => {
-    const form = setup({ initial: { location: [139.724655, 35.807869], address: '', municipalityCode: '' } });
+    const form = setup({
+      initial: { location: [139.724655, 35.807869], address: '', municipalityCode: '' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'ピンを外す' }));
     expect(form.last()?.location).toBeNull();
     expect(field('緯度').value).toBe('');
-    for (const name of [/北へ/, /南へ/, /東へ/, /西へ/]) expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
-    expect(pinStatus()).toBe('まだピンがありません。地図をクリックするか、住所で検索してください。');
+    for (const name of [/北へ/, /南へ/, /東へ/, /西へ/])
+      expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+    expect(pinStatus()).toBe(
+      'まだピンがありません。地図をクリックするか、住所で検索してください。',
+    );
   });
 
   it('keeps a half-typed latitude as typed, and pasting "lat, lng" fills both', () => {
@@ -212,7 +278,14 @@ describe('LocationPicker: keyboard alternatives to the map', () => {
   it('showErrors asks for a place and a code', () => {
     setup({ showErrors: true });
     expect(screen.getByText(/場所が決まっていません。/)).toBeTruthy();
-    expect(screen.getByText('全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。')).toBeTruthy();
+    expect(
+      screen.getByText('全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。'),
+    ).toBeTruthy();
+    // the edit form focuses the first [data-invalid] after a refused save
+    expect([...document.querySelectorAll('[data-invalid="true"]')]).toEqual([
+      field('緯度'),
+      field('全国地方公共団体コード（6桁）'),
+    ]);
   });
 
   it('every control is labelled; English labels', () => {
@@ -223,7 +296,10 @@ describe('LocationPicker: keyboard alternatives to the map', () => {
     expect(screen.getByRole('group', { name: 'Move the pin a little (about 10 m)' })).toBeTruthy();
     for (const control of document.querySelectorAll('input, button')) {
       const id = control.getAttribute('id');
-      const named = (id && document.querySelector(`label[for="${id}"]`)) || control.textContent?.trim() || control.getAttribute('aria-label');
+      const named =
+        (id && document.querySelector(`label[for="${id}"]`)) ||
+        control.textContent?.trim() ||
+        control.getAttribute('aria-label');
       expect(named, control.outerHTML).toBeTruthy();
     }
   });

@@ -3,8 +3,22 @@
 // and the address and 全国地方公共団体コード fields that search and reverse geocoding fill in.
 // Everything works without network: the search says so quietly and the user types the address.
 // Controlled: `value` in, every change out through `onChange`.
-import { Component, lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { createGsiGeocoder, GeocoderError, type GeocodeCandidate, type Geocoder } from '../../../data/geocoder/gsi';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import {
+  createGsiGeocoder,
+  GeocoderError,
+  type GeocodeCandidate,
+  type Geocoder,
+} from '../../../data/geocoder/gsi';
 import type { PublicPoint } from '../../../data/port';
 import type { Area, LngLat } from '../../../domain/model';
 import { useI18n } from '../../../i18n/i18n';
@@ -61,7 +75,10 @@ const DIRECTIONS: { direction: Direction; arrow: string }[] = [
 
 const NO_AREAS: readonly Area[] = [];
 
-class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+class MapBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
   state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
@@ -71,7 +88,15 @@ class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }
   }
 }
 
-export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geocoder, showErrors = false, legend }: LocationPickerProps) {
+export function LocationPicker({
+  value,
+  onChange,
+  areas = NO_AREAS,
+  points,
+  geocoder,
+  showErrors = false,
+  legend,
+}: LocationPickerProps) {
   const { t } = useI18n();
   const id = useId();
   const coder = geocoder ?? gsiGeocoder();
@@ -88,14 +113,26 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
   };
 
   // typed coordinates are drafts: "35." is not a point yet; they follow the pin when it moves
-  const [drafts, setDrafts] = useState(() => ({ ...draftsOf(value.location), source: value.location }));
+  const [drafts, setDrafts] = useState(() => ({
+    ...draftsOf(value.location),
+    source: value.location,
+  }));
   if (drafts.source !== value.location) {
     const parsed = parseCoordinates(drafts.lat, drafts.lng).location;
-    const same = parsed !== null && value.location !== null && parsed[0] === value.location[0] && parsed[1] === value.location[1];
-    setDrafts(same ? { ...drafts, source: value.location } : { ...draftsOf(value.location), source: value.location });
+    const same =
+      parsed !== null &&
+      value.location !== null &&
+      parsed[0] === value.location[0] &&
+      parsed[1] === value.location[1];
+    setDrafts(
+      same
+        ? { ...drafts, source: value.location }
+        : { ...draftsOf(value.location), source: value.location },
+    );
   }
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
-  const touch = (field: string) => setTouched((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
+  const touch = (field: string) =>
+    setTouched((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
   const shown = (field: string) => showErrors || touched.has(field);
 
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
@@ -104,10 +141,13 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
   const searchAbort = useRef<AbortController | null>(null);
   const reverseAbort = useRef<AbortController | null>(null);
   const addressRef = useRef<HTMLInputElement>(null);
-  useEffect(() => () => {
-    searchAbort.current?.abort();
-    reverseAbort.current?.abort();
-  }, []);
+  useEffect(
+    () => () => {
+      searchAbort.current?.abort();
+      reverseAbort.current?.abort();
+    },
+    [],
+  );
 
   const setLocation = (location: LngLat | null) => {
     emit({ location });
@@ -129,7 +169,9 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
       const address = !keepAddress && found.address ? found.address : latest.current.address;
       emit({ municipalityCode: found.municipalityCode, address });
       touch('code');
-      setMessage(t('editingWidgets.location.filled', { address: `${address}（${found.municipalityCode}）` }));
+      setMessage(
+        t('editingWidgets.location.filled', { address: `${address}（${found.municipalityCode}）` }),
+      );
     } catch (error) {
       if (controller.signal.aborted) return;
       if (!(error instanceof GeocoderError)) console.error(error);
@@ -149,7 +191,11 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
       const results = await coder.search(q, { signal: controller.signal });
       if (controller.signal.aborted) return;
       setSearch({ status: 'done', results });
-      setMessage(results.length > 0 ? t('editingWidgets.location.results', { n: results.length }) : t('editingWidgets.location.noResults'));
+      setMessage(
+        results.length > 0
+          ? t('editingWidgets.location.results', { n: results.length })
+          : t('editingWidgets.location.noResults'),
+      );
     } catch (error) {
       if (controller.signal.aborted) return;
       if (!(error instanceof GeocoderError)) console.error(error);
@@ -160,12 +206,19 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
 
   const choose = (hit: GeocodeCandidate) => {
     setLocation(hit.location);
-    emit({ address: hit.address, ...(hit.municipalityCode ? { municipalityCode: hit.municipalityCode } : {}) });
+    emit({
+      address: hit.address,
+      ...(hit.municipalityCode ? { municipalityCode: hit.municipalityCode } : {}),
+    });
     setSearch({ status: 'idle' });
     addressRef.current?.focus();
     if (hit.municipalityCode) {
       touch('code');
-      setMessage(t('editingWidgets.location.filled', { address: `${hit.address}（${hit.municipalityCode}）` }));
+      setMessage(
+        t('editingWidgets.location.filled', {
+          address: `${hit.address}（${hit.municipalityCode}）`,
+        }),
+      );
     } else {
       void fillFromPoint(hit.location, true); // the code, from the point
     }
@@ -174,7 +227,8 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
   const pickOnMap = (location: LngLat) => {
     setLocation(location);
     // a first pin fills an empty form; later moves leave typed text alone (the button refills)
-    if (latest.current.address.trim() === '' && latest.current.municipalityCode.trim() === '') void fillFromPoint(location, false);
+    if (latest.current.address.trim() === '' && latest.current.municipalityCode.trim() === '')
+      void fillFromPoint(location, false);
   };
 
   const onCoordinate = (axis: 'lat' | 'lng', text: string) => {
@@ -186,7 +240,9 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
       // the typed text stays as typed ("35.8" is not rewritten to "35.800000"), except a pasted
       // "lat, lng" pair, which is split into both fields
       const pasted = location !== null && axis === 'lat' && next.lng.trim() === '';
-      setDrafts(pasted ? { ...draftsOf(location), source: location } : { ...next, source: location });
+      setDrafts(
+        pasted ? { ...draftsOf(location), source: location } : { ...next, source: location },
+      );
       emit({ location });
     } else {
       setDrafts({ ...next, source: drafts.source });
@@ -198,7 +254,8 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
     const check = checkMunicipalityCode(value.municipalityCode);
     if (check.ok && check.code !== value.municipalityCode) {
       emit({ municipalityCode: check.code });
-      if (check.completed) setMessage(t('editingWidgets.location.codeCompleted', { code: check.code }));
+      if (check.completed)
+        setMessage(t('editingWidgets.location.codeCompleted', { code: check.code }));
     }
   };
 
@@ -208,7 +265,8 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
     const problem = coordinateProblems[axis];
     // a coordinate is one thing in two fields: touching either shows both fields' problems
     if (problem && (shown('lat') || shown('lng'))) return t(`editingWidgets.problem.${problem}`);
-    if (axis === 'lat' && !value.location && !coordinateProblems.lat && showErrors) return t('editingWidgets.problem.pinRequired');
+    if (axis === 'lat' && !value.location && !coordinateProblems.lat && showErrors)
+      return t('editingWidgets.problem.pinRequired');
     return null;
   };
   const codeCheck = checkMunicipalityCode(value.municipalityCode);
@@ -219,10 +277,14 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
         : t('editingWidgets.problem.codeFormat')
       : null;
   const errorId = (field: string) => `${id}-${field}-error`;
-  const describe = (hint: string, field: string, error: string | null) => (error ? `${hint} ${errorId(field)}` : hint);
+  const describe = (hint: string, field: string, error: string | null) =>
+    error ? `${hint} ${errorId(field)}` : hint;
 
   const pinText = value.location
-    ? t('editingWidgets.location.pinAt', { lat: formatCoordinate(value.location[1]), lng: formatCoordinate(value.location[0]) })
+    ? t('editingWidgets.location.pinAt', {
+        lat: formatCoordinate(value.location[1]),
+        lng: formatCoordinate(value.location[0]),
+      })
     : t('editingWidgets.location.noPin');
 
   return (
@@ -252,15 +314,27 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
               }
             }}
           />
-          <button type="button" className="button" onClick={() => void runSearch()} disabled={search.status === 'searching'}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void runSearch()}
+            disabled={search.status === 'searching'}
+          >
             {t('editingWidgets.location.searchButton')}
           </button>
         </div>
         {search.status === 'done' && search.results.length > 0 ? (
-          <ul className="location-picker__results" aria-label={t('editingWidgets.location.results', { n: search.results.length })}>
+          <ul
+            className="location-picker__results"
+            aria-label={t('editingWidgets.location.results', { n: search.results.length })}
+          >
             {search.results.map((hit) => (
               <li key={`${hit.address}|${hit.location.join(',')}`}>
-                <button type="button" className="button button--secondary location-picker__result" onClick={() => choose(hit)}>
+                <button
+                  type="button"
+                  className="button button--secondary location-picker__result"
+                  onClick={() => choose(hit)}
+                >
                   {hit.address}
                 </button>
               </li>
@@ -273,7 +347,9 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
       </p>
 
       <div className="location-picker__map">
-        <MapBoundary fallback={<p className="notice">{t('editingWidgets.location.mapUnavailable')}</p>}>
+        <MapBoundary
+          fallback={<p className="notice">{t('editingWidgets.location.mapUnavailable')}</p>}
+        >
           <Suspense fallback={<p className="ew-hint">{t('common.loading')}</p>}>
             <LocationMap
               location={value.location}
@@ -307,6 +383,7 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
                 className="text-input ew-coordinate"
                 value={drafts[axis]}
                 aria-invalid={error ? true : undefined}
+                data-invalid={error ? true : undefined}
                 aria-describedby={describe(`${id}-${axis}-hint`, axis, error)}
                 onChange={(e) => onCoordinate(axis, e.target.value)}
                 onBlur={() => touch(axis)}
@@ -331,15 +408,26 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
               disabled={!value.location}
               onClick={() => value.location && setLocation(nudge(value.location, direction))}
             >
-              <span aria-hidden="true">{arrow}</span> {t(`editingWidgets.location.nudge.${direction}` as MessageKey)}
+              <span aria-hidden="true">{arrow}</span>{' '}
+              {t(`editingWidgets.location.nudge.${direction}` as MessageKey)}
             </button>
           ))}
         </div>
         <div className="location-picker__pin-actions">
-          <button type="button" className="button button--secondary" disabled={!value.location} onClick={() => value.location && void fillFromPoint(value.location, false)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!value.location}
+            onClick={() => value.location && void fillFromPoint(value.location, false)}
+          >
             {t('editingWidgets.location.fillFromPin')}
           </button>
-          <button type="button" className="button button--secondary" disabled={!value.location} onClick={() => setLocation(null)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!value.location}
+            onClick={() => setLocation(null)}
+          >
             {t('editingWidgets.location.clearPin')}
           </button>
         </div>
@@ -377,6 +465,7 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
           value={value.municipalityCode}
           maxLength={8}
           aria-invalid={codeError ? true : undefined}
+          data-invalid={codeError ? true : undefined}
           aria-describedby={describe(`${id}-code-hint`, 'code', codeError)}
           onChange={(e) => emit({ municipalityCode: e.target.value })}
           onBlur={onCodeBlur}
@@ -388,7 +477,9 @@ export function LocationPicker({ value, onChange, areas = NO_AREAS, points, geoc
 }
 
 function draftsOf(location: LngLat | null): { lat: string; lng: string } {
-  return location ? { lat: formatCoordinate(location[1]), lng: formatCoordinate(location[0]) } : { lat: '', lng: '' };
+  return location
+    ? { lat: formatCoordinate(location[1]), lng: formatCoordinate(location[0]) }
+    : { lat: '', lng: '' };
 }
 
 export default LocationPicker;
