@@ -288,3 +288,54 @@ describe('times as volunteers type them', () => {
     ).toMatchObject({ opensAt: '10:00', closesAt: '12:30' });
   });
 });
+
+describe('rules kept as loaded', () => {
+  it.each<[string, ScheduleRule, boolean]>([
+    [
+      '3週ごと',
+      {
+        freq: 'WEEKLY',
+        interval: 3,
+        byday: ['TU'],
+        opensAt: '10:00',
+        closesAt: '12:00',
+        validFrom: '2026-01-06',
+      },
+      true,
+    ],
+    [
+      '第5 (imported)',
+      { freq: 'MONTHLY', interval: 1, byday: ['5SA'], opensAt: '10:00', closesAt: '12:00' },
+      false,
+    ],
+    [
+      '第n in a weekly rule',
+      {
+        freq: 'WEEKLY',
+        interval: 3,
+        byday: ['2WE'],
+        opensAt: '10:00',
+        closesAt: '12:00',
+        validFrom: '2026-01-06',
+      },
+      false,
+    ],
+    [
+      '隔月 with a plain weekday',
+      {
+        freq: 'MONTHLY',
+        interval: 2,
+        byday: ['TU'],
+        opensAt: '10:00',
+        closesAt: '12:00',
+        validFrom: '2026-01-06',
+      },
+      false,
+    ],
+  ])('%s: savable = %s, as the schema says', (_name, rule, savable) => {
+    const [only] = rowsFromRules([rule]);
+    expect(only?.kind).toBe('other');
+    expect(validateRow(only!).kind === undefined).toBe(savable);
+    expect(scheduleRuleSchema.safeParse(rowToRule(only!)).success).toBe(savable);
+  });
+});

@@ -30,6 +30,7 @@ export type RowField =
 
 /** What is wrong with a field: the message key suffix in the editingWidgets bundle. */
 export type RowProblem =
+  | 'ruleUnsupported'
   | 'weekdaysRequired'
   | 'ordinalsRequired'
   | 'opensAtRequired'
@@ -244,6 +245,7 @@ export function validateRow(row: ScheduleRow): Partial<Record<RowField, RowProbl
   const problems: Partial<Record<RowField, RowProblem>> = {};
   if (row.kind !== 'other' && row.weekdays.length === 0) problems.weekdays = 'weekdaysRequired';
   if (row.kind === 'monthly' && row.ordinals.length === 0) problems.ordinals = 'ordinalsRequired';
+  if (row.kind === 'other' && !isSavableRule(row.original)) problems.kind = 'ruleUnsupported';
   const opens = parseTime(row.opensAt);
   const closes = parseTime(row.closesAt);
   if (row.opensAt.trim() === '') problems.opensAt = 'opensAtRequired';
@@ -264,6 +266,17 @@ export function validateRow(row: ScheduleRow): Partial<Record<RowField, RowProbl
   )
     problems.validTo = 'periodOrder';
   return problems;
+}
+
+const BYDAY = /^(-1|[1-4])?(MO|TU|WE|TH|FR|SA|SU)$/;
+
+// what scheduleRuleSchema demands of freq, interval and byday, for a rule kept as it was loaded
+// (imported data may hold 第5, or 第n in a weekly rule)
+function isSavableRule(rule: ScheduleRule | undefined): boolean {
+  if (!rule || rule.byday.length === 0 || !rule.byday.every((d) => BYDAY.test(d))) return false;
+  if (!Number.isInteger(rule.interval) || rule.interval < 1 || rule.interval > 4) return false;
+  const ordinal = (d: string) => /^-?\d/.test(d);
+  return rule.freq === 'WEEKLY' ? !rule.byday.some(ordinal) : rule.byday.every(ordinal);
 }
 
 export function isRowValid(row: ScheduleRow): boolean {

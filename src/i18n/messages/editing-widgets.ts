@@ -53,6 +53,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.noNextDates': '決まった開催日はありません。',
     'editingWidgets.schedule.incomplete':
       '入力が終わっていない時間帯は、まだ表示に入っていません。',
+    'editingWidgets.problem.ruleUnsupported':
+      'この時間帯のくり返し方は、このままでは保存できません。「毎週」「隔週」「毎月」から選び直してください。',
     'editingWidgets.problem.weekdaysRequired': '曜日を1つ以上選んでください。',
     'editingWidgets.problem.ordinalsRequired': '第何週かを1つ以上選んでください。',
     'editingWidgets.problem.opensAtRequired': '開始時刻を入力してください（例: 10:00）。',
@@ -165,6 +167,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.nextDates': 'Next five dates',
     'editingWidgets.schedule.noNextDates': 'No fixed dates.',
     'editingWidgets.schedule.incomplete': 'Time slots that are not finished are not shown yet.',
+    'editingWidgets.problem.ruleUnsupported':
+      'This time slot repeats in a way that cannot be saved. Choose “Every week”, “Every other week” or “Monthly”.',
     'editingWidgets.problem.weekdaysRequired': 'Choose at least one day.',
     'editingWidgets.problem.ordinalsRequired': 'Choose at least one week of the month.',
     'editingWidgets.problem.opensAtRequired': 'Enter the start time (e.g. 10:00).',

@@ -375,6 +375,30 @@ describe('ScheduleEditor: keyboard, focus and outside changes', () => {
   });
 });
 
+describe('ScheduleEditor: a loaded rule that cannot be saved', () => {
+  it('says so at once, and choosing a kind fixes it', () => {
+    const form = setup({
+      initial: {
+        rules: [
+          { freq: 'MONTHLY', interval: 1, byday: ['5SA'], opensAt: '10:00', closesAt: '12:00' },
+        ],
+        closedOnHolidays: false,
+        irregular: false,
+      },
+    });
+    expect(screen.getByText(/このままでは保存できません/)).toBeTruthy();
+    expect(document.querySelector('[data-invalid="true"]')).toBe(
+      slot(1).getByRole('radio', { name: '毎週' }),
+    );
+    choose(slot(1), '毎月（第何週かを選ぶ）');
+    check(slot(1), '最終');
+    expect(screen.queryByText(/このままでは保存できません/)).toBeNull();
+    expect(form.last()?.rules).toEqual([
+      { freq: 'MONTHLY', interval: 1, byday: ['-1SA'], opensAt: '10:00', closesAt: '12:00' },
+    ]);
+  });
+});
+
 describe('ScheduleEditor: the spoken preview', () => {
   it('is announced once typing pauses, not per keystroke', async () => {
     vi.useFakeTimers();

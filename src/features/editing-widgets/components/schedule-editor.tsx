@@ -301,7 +301,9 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
   const problems = validateRow(row);
   const error = (field: RowField) => {
     const problem = problems[field];
-    return problem && isShown(field) ? t(`editingWidgets.problem.${problem}` as MessageKey) : null;
+    // a loaded rule that cannot be saved is said at once: the user did not make that mistake
+    const shown = isShown(field) || field === 'kind';
+    return problem && shown ? t(`editingWidgets.problem.${problem}` as MessageKey) : null;
   };
   const errorId = (field: RowField) => `${idPrefix}-${field}-error`;
   const describedBy = (field: RowField, hint?: string) =>
@@ -327,7 +329,7 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
         {t('editingWidgets.schedule.slot', { n })}
       </legend>
 
-      <fieldset className="ew-choices">
+      <fieldset className="ew-choices" aria-describedby={describedBy('kind')}>
         <legend>{t('editingWidgets.schedule.repeat')}</legend>
         <div className="ew-choices__list">
           {kinds.map((kind) => (
@@ -336,6 +338,7 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
                 id={`${idPrefix}-kind-${kind}`}
                 type="radio"
                 name={`${idPrefix}-kind`}
+                data-invalid={error('kind') && kind === kinds[0] ? true : undefined}
                 checked={row.kind === kind}
                 onChange={() => onChange('kind', (r) => withKind(r, kind))}
               />
@@ -347,6 +350,7 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
             </label>
           ))}
         </div>
+        <FieldError id={errorId('kind')}>{error('kind')}</FieldError>
       </fieldset>
 
       {row.kind !== 'other' ? (
