@@ -69,8 +69,15 @@ export function LocationMap({
     () => ({ outlines: toAreaOutlines(areas), labels: toAreaLabels(areas) }),
     [areas],
   );
-  const siteData = useMemo(() => selectSiteFeatures(toSiteFeatures(points ?? []), null), [points]);
+  // forms tend to pass `points.filter(…)`, a new array per keystroke: same points, no setData
+  const stablePoints = useShallowStable(points);
+  const siteData = useMemo(
+    () => selectSiteFeatures(toSiteFeatures(stablePoints ?? []), null),
+    [stablePoints],
+  );
   const applied = useRef<{ areas?: unknown; sites?: unknown }>({});
+  // the camera has been placed on something (the pin, the areas) or moved by the user
+  const placed = useRef(false);
 
   const pick = useEffectEvent((lngLat: { lng: number; lat: number }) =>
     onPick(roundLngLat([lngLat.lng, lngLat.lat])),
@@ -90,7 +97,14 @@ export function LocationMap({
       void map.getSource<GeoJSONSource>(SOURCE.sites)?.setData(siteData);
       applied.current.sites = siteData;
     }
+    // no pin, and the areas arrived after the map opened on all of Japan: open on them instead
+    if (!placed.current && !location && areas.length > 0) {
+      const camera = initialCamera(null, areas);
+      if ('bounds' in camera) map.fitBounds(camera.bounds, { padding: 16, animate: false });
+      placed.current = true;
+    }
     if (location) {
+      placed.current = true;
       const [lng, lat] = location;
       const at = marker.getLngLat() as { lng: number; lat: number } | undefined;
       if (!at || at.lng !== lng || at.lat !== lat) marker.setLngLat(location);
@@ -151,6 +165,7 @@ export function LocationMap({
       return;
     }
     mapRef.current = map;
+    placed.current = !('center' in init.camera && init.camera.zoom < 5); // not just "all of Japan"
     map.keyboard.disableRotation();
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -167,7 +182,10 @@ export function LocationMap({
       sync();
     });
     map.on('idle', () => rootRef.current?.setAttribute('data-map-idle', 'true'));
-    map.on('movestart', () => rootRef.current?.setAttribute('data-map-idle', 'false'));
+    map.on('movestart', (e: { originalEvent?: Event }) => {
+      rootRef.current?.setAttribute('data-map-idle', 'false');
+      if (e.originalEvent) placed.current = true; // the user's own move is never undone
+    });
     map.on('click', (e: MapMouseEvent) => pick(e.lngLat));
     // the keyboard way on the map itself: arrows pan (MapLibre), Enter drops the pin at the centre,
     // which a ring marks while the map has focus (editing-widgets.css)
@@ -206,6 +224,20 @@ export function LocationMap({
       </p>
     </div>
   );
+}
+
+/** `list`, or the previous list when it holds the same items in the same order. */
+function useShallowStable<T>(list: readonly T[] | undefined): readonly T[] | undefined {
+  const [kept, setKept] = useState(list);
+  if (kept === list) return kept;
+  const same =
+    kept !== undefined &&
+    list !== undefined &&
+    kept.length === list.length &&
+    kept.every((item, i) => item === list[i]);
+  if (same) return kept;
+  setKept(list);
+  return list;
 }
 
 export default LocationMap;
