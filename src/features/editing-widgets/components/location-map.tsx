@@ -79,9 +79,13 @@ export function LocationMap({
   // the camera has been placed on something (the pin, the areas) or moved by the user
   const placed = useRef(false);
 
-  const pick = useEffectEvent((lngLat: { lng: number; lat: number }) =>
-    onPick(roundLngLat([lngLat.lng, lngLat.lat])),
-  );
+  // the last point the map itself reported: the camera stays where the user is working
+  const picked = useRef<LngLat | null>(null);
+  const pick = useEffectEvent((lngLat: { lng: number; lat: number }) => {
+    const point = roundLngLat([lngLat.lng, lngLat.lat]);
+    picked.current = point;
+    onPick(point);
+  });
 
   /** Pushes props into the live map: data by setData, the pin by moving the one marker. */
   const sync = useEffectEvent(() => {
@@ -109,9 +113,11 @@ export function LocationMap({
       const at = marker.getLngLat() as { lng: number; lat: number } | undefined;
       if (!at || at.lng !== lng || at.lat !== lat) marker.setLngLat(location);
       if (!marker.getElement().isConnected) marker.addTo(map);
-      // a pin placed from the search or typed elsewhere: bring it into view
-      if (!map.getBounds().contains(location))
-        map.jumpTo({ center: location, zoom: Math.max(map.getZoom(), 15) });
+      // a pin placed from the search or typed elsewhere: bring it into view, close enough to
+      // check the building (a pin placed on the map leaves the camera alone)
+      const fromMap = picked.current?.[0] === lng && picked.current[1] === lat;
+      if (!fromMap && (!map.getBounds().contains(location) || map.getZoom() < 14))
+        map.jumpTo({ center: location, zoom: Math.max(map.getZoom(), 16) });
     } else if (marker.getElement().isConnected) {
       marker.remove();
     }
