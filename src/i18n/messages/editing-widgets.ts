@@ -88,6 +88,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': '住所で検索',
     'editingWidgets.location.searchHint': '例: 川口市青木2-1-1',
     'editingWidgets.location.searchButton': '検索',
+    'editingWidgets.location.searchSource':
+      '住所検索には国土地理院のサービスを使います（インターネット接続が必要です）。',
     'editingWidgets.location.searching': '検索しています…',
     'editingWidgets.location.results': '検索結果（{n}件）。選ぶとピンと住所が入ります。',
     'editingWidgets.location.noResults':
@@ -201,6 +203,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': 'Search by address',
     'editingWidgets.location.searchHint': 'e.g. 川口市青木2-1-1',
     'editingWidgets.location.searchButton': 'Search',
+    'editingWidgets.location.searchSource':
+      'The address search uses a service of the Geospatial Information Authority of Japan (GSI) and needs an internet connection.',
     'editingWidgets.location.searching': 'Searching…',
     'editingWidgets.location.results': '{n} results. Choosing one sets the pin and the address.',
     'editingWidgets.location.noResults':

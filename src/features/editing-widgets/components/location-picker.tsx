@@ -226,9 +226,10 @@ export function LocationPicker({
 
   const pickOnMap = (location: LngLat) => {
     setLocation(location);
-    // a first pin fills an empty form; later moves leave typed text alone (the button refills)
-    if (latest.current.address.trim() === '' && latest.current.municipalityCode.trim() === '')
-      void fillFromPoint(location, false);
+    // a pin fills what is still empty: the code, and the address unless one was typed; later
+    // moves leave filled fields alone (the "fill from the pin" button refills them)
+    if (latest.current.municipalityCode.trim() === '')
+      void fillFromPoint(location, latest.current.address.trim() !== '');
   };
 
   const onCoordinate = (axis: 'lat' | 'lng', text: string) => {
@@ -297,6 +298,9 @@ export function LocationPicker({
         <p id={`${id}-search-hint`} className="ew-hint">
           {t('editingWidgets.location.searchHint')}
         </p>
+        <p id={`${id}-search-source`} className="ew-hint location-picker__source">
+          {t('editingWidgets.location.searchSource')}
+        </p>
         <div className="location-picker__search-row">
           <input
             id={`${id}-search`}
@@ -304,7 +308,7 @@ export function LocationPicker({
             className="text-input"
             value={query}
             autoComplete="off"
-            aria-describedby={`${id}-search-hint`}
+            aria-describedby={`${id}-search-hint ${id}-search-source`}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
               // the picker sits inside the edit form: Enter searches instead of submitting it
