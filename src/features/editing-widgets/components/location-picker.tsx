@@ -32,7 +32,7 @@ import {
   type Direction,
   type LocationValue,
 } from '../location';
-import { FieldError } from './schedule-editor';
+import { FieldError } from './field-error';
 import './editing-widgets.css';
 
 export type { LocationValue };

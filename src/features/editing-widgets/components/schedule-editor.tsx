@@ -5,7 +5,7 @@
 // they are (the form's zod validation refuses them on save) and kept out of the preview.
 // Every control with a message shown carries data-invalid="true" (the first checkbox of a group):
 // the edit form moves focus to the first such element after a refused save.
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Schedule, ScheduleRule } from '../../../domain/model';
 import { todayInJapan } from '../../../domain/schedule/dates';
 import { nextSessions } from '../../../domain/schedule/occurrences';
@@ -28,6 +28,7 @@ import {
   type RowKind,
   type ScheduleRow,
 } from '../schedule-rows';
+import { FieldError } from './field-error';
 import './editing-widgets.css';
 
 export type ScheduleEditorProps = {
@@ -519,17 +520,6 @@ function DateField(props: {
       />
       <FieldError id={props.errorId}>{props.error}</FieldError>
     </div>
-  );
-}
-
-/** A message beside its control; absent when there is nothing to say. */
-export function FieldError({ id, children }: { id: string; children: ReactNode }) {
-  if (!children) return null;
-  return (
-    <p id={id} className="ew-error">
-      <span aria-hidden="true">⚠ </span>
-      {children}
-    </p>
   );
 }
 
