@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleRuleSchema, type ScheduleRule } from '../../domain/model';
+import { scheduleRuleSchema, scheduleSchema, type ScheduleRule } from '../../domain/model';
+import { randomSchedule, seededRandom } from '../../domain/schedule/random-schedule';
 import { createRng } from '../../domain/demo/rng';
 import { sessionsBetween } from '../../domain/schedule/occurrences';
 import { SCHEDULE_FIXTURES } from '../../domain/schedule/schedule-fixtures';
@@ -337,5 +338,21 @@ describe('rules kept as loaded', () => {
     expect(only?.kind).toBe('other');
     expect(validateRow(only!).kind === undefined).toBe(savable);
     expect(scheduleRuleSchema.safeParse(rowToRule(only!)).success).toBe(savable);
+  });
+});
+
+describe('any valid schedule survives the editor (property)', () => {
+  it('rules → rows → rules: every row valid, the same sessions, a valid schedule', () => {
+    const rand = seededRandom(2026);
+    for (let i = 0; i < 300; i++) {
+      const schedule = randomSchedule(rand);
+      const rows = rowsFromRules(schedule.rules);
+      expect(rows.every(isRowValid), JSON.stringify(schedule.rules)).toBe(true);
+      const again = { ...schedule, rules: rowsToRules(rows) };
+      expect(scheduleSchema.safeParse(again).success).toBe(true);
+      expect(sessionsBetween(again, '2024-01-01', '2025-12-31')).toEqual(
+        sessionsBetween(schedule, '2024-01-01', '2025-12-31'),
+      );
+    }
   });
 });
