@@ -7,6 +7,7 @@ import {
   checkMunicipalityCode,
   initialCamera,
   nudge,
+  outsideMunicipalities,
   parseCoordinates,
   type Direction,
 } from './location';
@@ -110,6 +111,19 @@ describe('where the map opens', () => {
   it('on the municipality without a pin', () => {
     expect(initialCamera(null, areas)).toEqual({ bounds: [139.6, 35.8, 139.8, 35.9] });
   });
+  it('the pin outside every municipality is named; inside, or without areas, nothing', () => {
+    expect(outsideMunicipalities([139.7, 35.85], areas)).toEqual([]);
+    expect(outsideMunicipalities([139.9, 35.85], areas)).toEqual(['かさね市']);
+    // a daily-life area alone says nothing about the municipality
+    expect(
+      outsideMunicipalities(
+        [139.9, 35.85],
+        areas.filter((a) => a.level !== 'municipality'),
+      ),
+    ).toEqual([]);
+    expect(outsideMunicipalities(null, areas)).toEqual([]);
+  });
+
   it('on Japan without areas', () => {
     expect(initialCamera(null, [])).toMatchObject({ zoom: 4.5 });
   });

@@ -3,6 +3,7 @@
 import type { Area, LngLat } from '../../domain/model';
 import { bboxOf, type BBox } from '../../domain/geo/bbox';
 import { offsetMeters } from '../../domain/geo/local-projection';
+import { containsPoint } from '../../domain/geo/point-in-polygon';
 import {
   isValidMunicipalityCode,
   municipalityCheckDigit,
@@ -124,4 +125,17 @@ export function initialCamera(
     };
   }
   return { center: [137.5, 37.5], zoom: 4.5 };
+}
+
+/**
+ * The municipalities the pin is outside of, when it lies in none of them: a search hit in a town of
+ * the same name elsewhere, or a slip of the finger. Empty when the pin is inside one, or when no
+ * municipality is known.
+ */
+export function outsideMunicipalities(location: LngLat | null, areas: readonly Area[]): string[] {
+  const municipalities = areas.filter((a) => a.level === 'municipality');
+  if (!location || municipalities.length === 0) return [];
+  return municipalities.some((a) => containsPoint(a.geometry, location))
+    ? []
+    : municipalities.map((a) => a.name);
 }

@@ -21,6 +21,7 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.weekday.FR': '金曜',
     'editingWidgets.schedule.weekday.SA': '土曜',
     'editingWidgets.schedule.weekday.SU': '日曜',
+    'editingWidgets.schedule.weekdaysShortcut': '平日（月〜金）をまとめて選ぶ',
     'editingWidgets.schedule.ordinals': '何週目',
     'editingWidgets.schedule.ordinal.1': '第1',
     'editingWidgets.schedule.ordinal.2': '第2',
@@ -75,6 +76,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.noPin':
       'まだピンがありません。地図をクリックするか、住所で検索してください。',
     'editingWidgets.location.pinAt': 'ピンの位置: 緯度 {lat}、経度 {lng}',
+    'editingWidgets.location.outside':
+      'ピンが{names}の外にあります。場所が正しいか確かめてください（同じ名前の町がほかの市町村にもあります）。',
     'editingWidgets.location.lat': '緯度',
     'editingWidgets.location.lng': '経度',
     'editingWidgets.location.latHint': '例: 35.8617',
@@ -139,6 +142,7 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.weekday.FR': 'Fri',
     'editingWidgets.schedule.weekday.SA': 'Sat',
     'editingWidgets.schedule.weekday.SU': 'Sun',
+    'editingWidgets.schedule.weekdaysShortcut': 'Choose all weekdays (Mon–Fri)',
     'editingWidgets.schedule.ordinals': 'Weeks of the month',
     'editingWidgets.schedule.ordinal.1': '1st',
     'editingWidgets.schedule.ordinal.2': '2nd',
@@ -190,6 +194,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.marker': 'Pin (drag to move)',
     'editingWidgets.location.noPin': 'No pin yet. Click the map or search by address.',
     'editingWidgets.location.pinAt': 'Pin at latitude {lat}, longitude {lng}',
+    'editingWidgets.location.outside':
+      'The pin is outside {names}. Please check the place (towns of the same name exist elsewhere).',
     'editingWidgets.location.lat': 'Latitude',
     'editingWidgets.location.lng': 'Longitude',
     'editingWidgets.location.latHint': 'e.g. 35.8617',

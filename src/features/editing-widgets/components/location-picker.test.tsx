@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGsiGeocoder, type Geocoder } from '../../../data/geocoder/gsi';
 import { offlineFetch, recordedFetch } from '../../../data/geocoder/gsi-fixtures';
-import { siteSchema } from '../../../domain/model';
+import { siteSchema, type Area } from '../../../domain/model';
 import { I18nProvider } from '../../../i18n/i18n';
 import type { Locale } from '../../../i18n/types';
 import type { LocationValue } from '../location';
@@ -30,6 +30,7 @@ function setup(
     geocoder?: Geocoder;
     locale?: Locale;
     showErrors?: boolean;
+    areas?: Area[];
   } = {},
 ) {
   const emitted: LocationValue[] = [];
@@ -54,6 +55,7 @@ function setup(
             }}
             geocoder={geocoder}
             showErrors={options.showErrors}
+            areas={options.areas}
           />
         </form>
       </I18nProvider>
@@ -230,6 +232,40 @@ describe('LocationPicker with 国土地理院 (recorded responses)', () => {
     expect(
       await screen.findByText('ピンの位置の住所は見つかりませんでした（海の上など）。'),
     ).toBeTruthy();
+  });
+});
+
+describe('LocationPicker: a pin outside the municipality', () => {
+  const kawaguchi: Area = {
+    id: 'kawaguchi',
+    level: 'municipality',
+    name: '川口市',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [139.68, 35.78],
+          [139.78, 35.78],
+          [139.78, 35.9],
+          [139.68, 35.9],
+          [139.68, 35.78],
+        ],
+      ],
+    },
+  };
+
+  it('is pointed out (a town of the same name elsewhere), and the notice goes when it is moved in', async () => {
+    setup({ areas: [kawaguchi] });
+    await search('札幌市中央区北1条西2丁目');
+    await act(async () => {
+      fireEvent.click(
+        await screen.findByRole('button', { name: '北海道札幌市中央区北一条西二丁目' }),
+      );
+    });
+    expect(screen.getByText(/ピンが川口市の外にあります。/)).toBeTruthy();
+    fireEvent.change(field('緯度'), { target: { value: '35.807869' } });
+    fireEvent.change(field('経度'), { target: { value: '139.724655' } });
+    expect(screen.queryByText(/ピンが川口市の外にあります。/)).toBeNull();
   });
 });
 

@@ -28,6 +28,7 @@ import {
   checkMunicipalityCode,
   formatCoordinate,
   nudge,
+  outsideMunicipalities,
   parseCoordinates,
   type Direction,
   type LocationValue,
@@ -281,6 +282,7 @@ export function LocationPicker({
   const describe = (hint: string, field: string, error: string | null) =>
     error ? `${hint} ${errorId(field)}` : hint;
 
+  const outside = outsideMunicipalities(value.location, areas);
   const pinText = value.location
     ? t('editingWidgets.location.pinAt', {
         lat: formatCoordinate(value.location[1]),
@@ -372,6 +374,11 @@ export function LocationPicker({
       <p role="status" className="location-picker__pin" data-testid="pin-status">
         {pinText}
       </p>
+      {outside.length > 0 ? (
+        <p className="notice location-picker__outside">
+          {t('editingWidgets.location.outside', { names: outside.join('・') })}
+        </p>
+      ) : null}
 
       <div className="location-picker__coordinates">
         {(['lat', 'lng'] as const).map((axis) => {

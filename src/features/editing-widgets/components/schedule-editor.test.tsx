@@ -222,6 +222,27 @@ describe('ScheduleEditor: each pattern gives the expected schedule and preview',
   });
 });
 
+describe('ScheduleEditor: a help desk open on weekdays', () => {
+  it('one press chooses Monday to Friday, keeping a day already chosen', () => {
+    const form = setup();
+    add();
+    check(slot(1), '土曜');
+    fireEvent.click(slot(1).getByRole('button', { name: '平日（月〜金）をまとめて選ぶ' }));
+    times(slot(1), '9:00', '17:00');
+    fireEvent.click(screen.getByRole('checkbox', { name: '祝日は休み' }));
+    expect(form.last()?.rules).toEqual([
+      {
+        freq: 'WEEKLY',
+        interval: 1,
+        byday: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'],
+        opensAt: '09:00',
+        closesAt: '17:00',
+      },
+    ]);
+    expect(previewLines()).toEqual(['毎週月〜土曜 9:00〜17:00', '祝日は休み']);
+  });
+});
+
 describe('ScheduleEditor: times typed in words', () => {
   it('「10時半」 and 「午後1時」 are understood and shown as stored once the field is left', () => {
     const form = setup();

@@ -55,6 +55,7 @@ function useSettled(value: string, ms: number): string {
   return settled;
 }
 const KINDS: RowKind[] = ['weekly', 'biweekly', 'monthly'];
+const WORKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
 
 const sameRules = (a: readonly ScheduleRule[], b: readonly ScheduleRule[]) =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -375,6 +376,19 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
               </label>
             ))}
           </div>
+          {/* help desks open Monday to Friday: one press instead of five */}
+          <button
+            type="button"
+            className="button button--secondary button--small ew-shortcut"
+            onClick={() =>
+              onChange('weekdays', (r) => ({
+                ...r,
+                weekdays: WEEKDAYS.filter((d) => WORKDAYS.includes(d) || r.weekdays.includes(d)),
+              }))
+            }
+          >
+            {t('editingWidgets.schedule.weekdaysShortcut')}
+          </button>
           <FieldError id={errorId('weekdays')}>{error('weekdays')}</FieldError>
         </fieldset>
       ) : null}
