@@ -3,10 +3,12 @@
 import { ROLES, type AuthService, type AuthState, type Role } from '../../data/auth-port';
 
 export const DEMO_ROLE_KEY = 'kasane.demoRole';
+/** the demo staff member's 参加支援 team (cases are the team's; an admin has none and sees all) */
+export const DEMO_TEAM_ID = 'demo-team-1';
 
 function stateOf(role: Role): AuthState {
   if (role === 'resident') return { status: 'signed-out', role: 'resident' };
-  return { status: 'signed-in', role, user: { id: `demo-${role}`, email: null }, organizationIds: [], teamId: null };
+  return { status: 'signed-in', role, user: { id: `demo-${role}`, email: null }, organizationIds: [], teamId: role === 'staff' ? DEMO_TEAM_ID : null };
 }
 
 export class DemoAuth implements AuthService {
