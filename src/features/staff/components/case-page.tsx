@@ -72,9 +72,8 @@ function ShortlistSection({ c, catalog, shortlist, referrals, today }: { c: Case
                     {t('staff.firstFollowUp', { title })}
                   </label>
                   <input id={inputId} className="text-input staff-date" type="date" min={today} value={dates[key] ?? addDays(today, 7)} onChange={(e) => setDates((d) => ({ ...d, [key]: e.target.value }))} />
-                  <button type="button" className="button button--small" onClick={() => refer(s, title)} disabled={create.isPending}>
+                  <button type="button" className="button button--small" aria-label={`${t('staff.refer')}: ${title}`} onClick={() => refer(s, title)} disabled={create.isPending}>
                     {t('staff.refer')}
-                    <span className="visually-hidden">: {title}</span>
                   </button>
                 </div>
               )}
@@ -140,8 +139,7 @@ function ReferralCard({ r, c, today }: { r: Referral; c: CaseRecord; today: stri
         <form className="staff-row" onSubmit={submit}>
           <label className="staff-field">
             {t('staff.nextStatus')}
-            <span className="visually-hidden">（{r.menuTitle}）</span>
-            <select className="select" value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus | '')}>
+            <select className="select" aria-label={`${t('staff.nextStatus')}（${r.menuTitle}）`} value={status} onChange={(e) => setStatus(e.target.value as ReferralStatus | '')}>
               <option value="">{t('help.chooseAreaPlaceholder')}</option>
               {options.map((s) => (
                 <option key={s} value={s}>
@@ -166,13 +164,11 @@ function ReferralCard({ r, c, today }: { r: Referral; c: CaseRecord; today: stri
           {(!chosen || isActiveReferral(chosen)) && (
             <label className="staff-field" htmlFor={`follow-${uid}`}>
               {t('staff.nextFollowUp')}
-              <span className="visually-hidden">（{r.menuTitle}）</span>
             </label>
           )}
-          {(!chosen || isActiveReferral(chosen)) && <input id={`follow-${uid}`} className="text-input staff-date" type="date" min={today} value={date} onChange={(e) => setDate(e.target.value)} />}
-          <button type="submit" className="button button--small" disabled={update.isPending}>
+          {(!chosen || isActiveReferral(chosen)) && <input id={`follow-${uid}`} aria-label={`${t('staff.nextFollowUp')}（${r.menuTitle}）`} className="text-input staff-date" type="date" min={today} value={date} onChange={(e) => setDate(e.target.value)} />}
+          <button type="submit" className="button button--small" aria-label={`${t('staff.updateReferral')}（${r.menuTitle}）`} disabled={update.isPending}>
             {t('staff.updateReferral')}
-            <span className="visually-hidden">（{r.menuTitle}）</span>
           </button>
         </form>
       )}

@@ -43,9 +43,15 @@ function ResultItem({ match, rank, catalog, isNew, shortlisted, onToggle, busy }
         ))}
       </ul>
       {shortlisted !== null && onToggle && (
-        <button type="button" className="button button--secondary button--small" aria-pressed={shortlisted} onClick={onToggle} disabled={busy}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-pressed={shortlisted}
+          aria-label={`${shortlisted ? t('staff.removeFromShortlist') : t('staff.addToShortlist')}: ${title}`}
+          onClick={onToggle}
+          disabled={busy}
+        >
           {shortlisted ? t('staff.removeFromShortlist') : t('staff.addToShortlist')}
-          <span className="visually-hidden">: {title}</span>
         </button>
       )}
     </li>
