@@ -7,6 +7,7 @@ import type { SiteQuery } from '../domain/search/query';
 import type { SearchHit, SearchResult as DomainSearchResult } from '../domain/search/types';
 import type { CategoryId, FieldId } from '../domain/taxonomy';
 import type { StaffCatalog } from './case-port';
+import type { EditorPort } from './editor-port';
 
 /** A site as the public may see it. Confidential sites never become a PublicSite. */
 export type PublicSite = Omit<Site, 'status' | 'visibility' | 'confidential' | 'publicContactSiteId' | 'updatedAt'>;
@@ -62,6 +63,8 @@ export interface DataSource {
    * confidential sites), for matching. Supabase: under RLS, for staff and admins.
    */
   getStaffCatalog?(signal?: AbortSignal): Promise<StaffCatalog>;
+  /** editing, review, history and error reports (editor-port.ts); absent where not supported yet */
+  readonly editor?: EditorPort;
 
   // --- local maintenance (local source only) ---
   exportBackup?(): Promise<Dataset>;

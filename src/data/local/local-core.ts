@@ -18,6 +18,7 @@ import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
 import type { StaffCatalog } from '../case-port';
 import { staffCatalogOf } from './staff-catalog';
+import { LocalEditorCore, type EditorCoreOptions } from './editor-core';
 
 /** A fixed reference date for tests that need the same demo on every machine and every day. */
 export const DEMO_TODAY = '2026-11-01';
@@ -39,6 +40,8 @@ export type LocalSourceOptions = {
   indexedDB?: IDBFactory;
   /** hook for tests: how the demo is produced on first run */
   generate?: () => Promise<Dataset>;
+  /** clock and ids of the editor (tests) */
+  editor?: EditorCoreOptions;
 };
 
 const LEVEL_ORDER: Record<Area['level'], number> = { custom: 0, district: 1, elementary: 2, daily_life: 3, municipality: 4 };
@@ -79,9 +82,22 @@ export class LocalCore implements DataSource {
   private store: LocalStore | null = null;
   /** true when IndexedDB could not be opened: edits then last only until reload */
   persistent = true;
+  /** grows whenever the public data changes (an applied edit, restore, reset): the worker re-announces it */
+  publicVersion = 0;
+  /** editing, review, history and error reports (editor-core.ts); applied changes republish here */
+  readonly editor: LocalEditorCore;
 
   constructor(private readonly options: LocalSourceOptions = {}) {
     this.loaded = this.load();
+    this.editor = new LocalEditorCore(
+      { dataset: async () => (await this.loaded).dataset, store: () => this.store, replace: (next) => this.replaceData(next) },
+      options.editor,
+    );
+  }
+
+  private replaceData(next: Dataset): void {
+    this.loaded = Promise.resolve(prepare(next));
+    this.publicVersion++;
   }
 
   private async load(): Promise<Loaded> {
@@ -200,13 +216,15 @@ export class LocalCore implements DataSource {
   async restoreDataset(data: Dataset): Promise<void> {
     if (this.store) await this.store.replaceAll(data);
     this.label = data.label;
-    this.loaded = Promise.resolve(prepare(data));
+    this.editor.forget();
+    this.replaceData(data);
   }
 
   async resetToDemo(): Promise<void> {
     const data = await (this.options.generate ?? generateDemo)();
     if (this.store) await this.store.replaceAll(data, { demoVersion: DEMO_DATA_VERSION });
     this.label = data.label;
-    this.loaded = Promise.resolve(prepare(data));
+    this.editor.forget();
+    this.replaceData(data);
   }
 }

@@ -64,6 +64,19 @@ describe('LocalWorkerSource (proxy) over a message channel', () => {
     expect(proxy.label).toBe(demo.label);
   });
 
+  it('forwards editing calls, and re-sends the map its points when a change is published', async () => {
+    const { proxy, fromWorker } = connect();
+    await proxy.ready();
+    const site = demo.sites.find(isPublicSite)!;
+    const staff = { userId: 'demo-staff', role: 'staff' as const, organizationIds: [] };
+    const loadedBefore = fromWorker.filter((m) => m.type === 'loaded').length;
+    const r = await proxy.editor.save(staff, { kind: 'site', record: { ...site, name: '名前を変えた場所' }, baseUpdatedAt: site.updatedAt });
+    expect(r.status).toBe('published');
+    expect(fromWorker.filter((m) => m.type === 'loaded').length).toBe(loadedBefore + 1);
+    expect((await proxy.getPublicPoints()).find((p) => p.id === site.id)?.name).toBe('名前を変えた場所');
+    await expect(proxy.editor.listReports({ userId: 'anonymous', role: 'resident', organizationIds: [] })).rejects.toThrow('サインイン');
+  });
+
   it('keeps search results small: at most `limit` hits, every match as an id', async () => {
     const { proxy } = connect();
     const r = await proxy.searchPublicSites({}, { limit: 5 });

@@ -2,8 +2,6 @@
 // person must look at before committing, per row. Nothing is written here; planImport and
 // applyImport (plan.ts) do that. Pure apart from reading the clock when `now` is not given.
 import {
-  menuSchema,
-  siteSchema,
   type Dataset,
   type LngLat,
   type Menu,
@@ -23,6 +21,7 @@ import { CATEGORY_DEFAULTS, compileCategoryMapping, mergeCategoryMapping, type C
 import { CsvFormatError, parseCsvTable, type CsvTable } from './csv-table';
 import { decodeCsvBytes } from './decode';
 import { findDuplicates, type Placed } from './duplicates';
+import { parseMenu, parseSite } from './fast-validate';
 import { hashId } from './hash';
 import { accessibilityFromList, isTrueFlag, mapColumns, type CanonicalField } from './headers';
 import { detectLayout, type ImportLayout } from './layout';
@@ -339,7 +338,7 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
     lastVerified: ctx.today,
     updatedAt: ctx.now,
   };
-  const siteResult = siteSchema.safeParse(siteDraft);
+  const siteResult = parseSite(siteDraft);
   if (!siteResult.success)
     problems.push(...zodProblems(row, siteResult.error, SITE_FIELD_LABELS, '拠点').filter((p) => !(p.field === '全国地方公共団体コード' && !code)));
 
@@ -377,7 +376,7 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
     lastVerified: ctx.today,
     updatedAt: ctx.now,
   };
-  const menuResult = menuSchema.safeParse(menuDraft);
+  const menuResult = parseMenu(menuDraft);
   if (!menuResult.success) problems.push(...zodProblems(row, menuResult.error, MENU_FIELD_LABELS, 'メニュー'));
 
   const hasError = problems.some((p) => p.severity === 'error');

@@ -21,6 +21,7 @@ import {
   type Label,
 } from '../taxonomy';
 import type { CsvTable } from './csv-table';
+import { parseMenu, parseSite } from './fast-validate';
 import { hashId } from './hash';
 import { headerKey } from './headers';
 import { parseRulesCell } from './schedule-text';
@@ -253,7 +254,7 @@ export function parseTemplateRows(
           lastVerified: val('最終確認日') || options.today,
           updatedAt: val('更新日時') || options.now,
         };
-        const r = siteSchema.safeParse(draft);
+        const r = parseSite(draft);
         if (r.success) site = r.data;
         else
           rowProblems.push(
@@ -309,7 +310,7 @@ export function parseTemplateRows(
         lastVerified: val('メニュー最終確認日') || options.today,
         updatedAt: val('メニュー更新日時') || options.now,
       };
-      const r = menuSchema.safeParse(draft);
+      const r = parseMenu(draft);
       if (r.success) menu = r.data;
       else rowProblems.push(...zodProblems(row, r.error, { title: 'メニュー名', needs: 'ニーズ', targets: '対象', schedule: '予定', ageMax: '対象年齢_上限' }, 'メニュー'));
     }
