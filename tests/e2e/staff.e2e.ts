@@ -59,6 +59,9 @@ const area = catalog.areas
 const oracle = matchCase(caseIn(area.id), catalog, today);
 const [self, child] = oracle.result.members as [(typeof oracle.result.members)[number], (typeof oracle.result.members)[number]];
 const childPick = menuById.get(child.matches[0]!.menuId)!;
+// the member's best option at a place with a public page: on the sheet's map, with a QR code
+const selfPickIndex = self.matches.findIndex((m) => m.siteId !== null && siteById.get(m.siteId)?.visibility === 'public');
+const selfPick = self.matches[selfPickIndex];
 
 // PDF text comes back with some kanji as their Kangxi-radical twins (⽇ for 日): compare under NFKC
 const strip = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -180,8 +183,19 @@ describe('staff area: a household case from intake to the つなぎシート', (
     await page.getByLabel(`次回のフォロー日（${childPick.title}）`).fill(today);
     await page.getByRole('button', { name: `更新（${childPick.title}）` }).click();
     await expect.poll(() => page.getByText('「見学予定」に更新しました。').isVisible()).toBe(true);
+    if (selfPick) {
+      await page.getByRole('radio', { name: SELF }).check();
+      const selfList = page.getByRole('list', { name: `${SELF}の候補` });
+      await items(selfList).nth(selfPickIndex).getByRole('button', { name: /^候補リストに入れる/ }).click();
+      await expect.poll(() => items(selfList).nth(selfPickIndex).getByRole('button', { name: /^候補リストから外す/ }).isVisible()).toBe(true);
+    }
     const timeline = page.getByRole('list', { name: 'メモと経過' });
     await expect.poll(() => timeline.textContent()).toContain('見学予定');
+    // every read and write of the case is in its access log, with who
+    await page.getByText('閲覧・変更の記録').click();
+    const log = page.getByRole('table', { name: '閲覧・変更の記録' });
+    await expect.poll(() => log.getByRole('row').filter({ hasText: 'つなぎ・変更' }).count()).toBeGreaterThan(0);
+    expect(await log.getByRole('row').filter({ hasText: 'ケース・作成' }).textContent()).toContain('demo-staff（参加支援の支援員）');
     // the unmet need of this household was recorded
     expect(await page.getByRole('heading', { name: 'この世帯の未充足ニーズ' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/妨げ: /).count()).toBe(oracle.result.unmetNeeds.length);
@@ -209,7 +223,11 @@ describe('staff area: a household case from intake to the つなぎシート', (
   it('prints the つなぎシート (PDF text): schedule in words, next dates, no home, no case code; also in やさしい日本語', async () => {
     await page.goto(new URL(`${caseUrl}/sheet`, page.url()).href);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('つなぎシート　ご紹介する活動');
-    expect(await page.getByRole('img', { name: /の案内ページのQRコード$/ }).count()).toBeGreaterThanOrEqual(siteById.get(childPick.siteId ?? '')?.visibility === 'public' ? 1 : 0);
+    if (selfPick) {
+      const site = siteById.get(selfPick.siteId!)!;
+      expect(await page.getByRole('img', { name: `${site.name} の案内ページのQRコード` }).isVisible()).toBe(true);
+      expect(await page.getByRole('img', { name: '活動の場所の略図' }).isVisible()).toBe(true);
+    }
     expect(await runAxe(page)).toEqual([]);
     const text = await pdfText(page);
     expect(text).toContain('つなぎシート');
@@ -218,7 +236,9 @@ describe('staff area: a household case from intake to the つなぎシート', (
     const next = nextSessions(childPick.schedule, today, 1)[0];
     if (next) expect(text).toContain(strip(describeSession(next, 'ja')));
     if (childPick.siteId) expect(text).toContain(strip(siteById.get(childPick.siteId)!.name));
+    if (selfPick) expect(text).toContain(strip(menuById.get(selfPick.menuId)!.title));
     expect(text).not.toContain(code);
+    expect(text).not.toContain(strip(area.name)); // the home area is not on the sheet
     expect(text).not.toContain('ケース');
     expect(text).not.toContain('印刷する'); // controls are not printed
 

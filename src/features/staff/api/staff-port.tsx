@@ -23,7 +23,7 @@ export const staffKeys = {
   catalog: (port: CasePort) => [...staffKeys.all(port), 'catalog'] as const,
   cases: (port: CasePort) => [...staffKeys.all(port), 'cases'] as const,
   case: (port: CasePort, id: string) => [...staffKeys.all(port), 'case', id] as const,
-  caseChild: (port: CasePort, id: string, what: 'referrals' | 'timeline' | 'shortlist' | 'unmet') => [...staffKeys.case(port, id), what] as const,
+  caseChild: (port: CasePort, id: string, what: 'referrals' | 'timeline' | 'shortlist' | 'unmet' | 'audit') => [...staffKeys.case(port, id), what] as const,
   followUps: (port: CasePort, until: string) => [...staffKeys.all(port), 'follow-ups', until] as const,
   unmetSummary: (port: CasePort) => [...staffKeys.all(port), 'unmet-summary'] as const,
 };
@@ -65,6 +65,12 @@ export const useShortlist = (caseId: string) => {
 export const useCaseUnmet = (caseId: string) => {
   const port = useStaffPort();
   return useQuery({ queryKey: staffKeys.caseChild(port, caseId, 'unmet'), queryFn: () => port.listUnmetNeeds(caseId) });
+};
+
+/** the case's audit entries (who read or changed what, when), newest first */
+export const useCaseAudit = (caseId: string, enabled: boolean) => {
+  const port = useStaffPort();
+  return useQuery({ queryKey: staffKeys.caseChild(port, caseId, 'audit'), queryFn: () => port.listAudit({ caseId, limit: 100 }), enabled });
 };
 
 export const useFollowUps = (until: string) => {

@@ -15,6 +15,7 @@ import {
   errorMessage,
   useAddNote,
   useCase,
+  useCaseAudit,
   useCaseUnmet,
   useCatalog,
   useCreateReferral,
@@ -254,6 +255,53 @@ function TimelineSection({ c }: { c: CaseRecord }) {
   );
 }
 
+/** 「閲覧・変更の記録」: every read and write of the case, with who and when (loaded when opened) */
+function AuditSection({ caseId }: { caseId: string }) {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const audit = useCaseAudit(caseId, open);
+  return (
+    <section aria-labelledby="audit-heading" className="staff-section">
+      <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <h2 id="audit-heading" className="staff-summary-heading">
+            {t('staff.audit')}
+          </h2>
+        </summary>
+        <p className="staff-hint">{t('staff.auditHelp')}</p>
+        {audit.isError && <p className="error-text">{errorMessage(audit.error)}</p>}
+        {audit.data && (
+          <div className="table-wrap">
+            <table className="staff-table">
+              <caption className="visually-hidden">{t('staff.audit')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('staff.colWhen')}</th>
+                  <th scope="col">{t('staff.colWho')}</th>
+                  <th scope="col">{t('staff.colWhat')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {audit.data.map((a) => (
+                  <tr key={a.id}>
+                    <td>{formatInstant(a.at, locale)}</td>
+                    <td>
+                      {a.actorId}（{t(`auth.role.${a.actorRole}`)}）
+                    </td>
+                    <td>
+                      {t(`staff.auditEntity.${a.entity}`)}・{t(`staff.auditAction.${a.action}`)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </details>
+    </section>
+  );
+}
+
 export function CasePage() {
   const { id = '' } = useParams<{ id: string }>();
   const { t, label, locale } = useI18n();
@@ -371,6 +419,7 @@ export function CasePage() {
       </section>
 
       <TimelineSection c={cs} />
+      <AuditSection caseId={cs.id} />
     </div>
   );
 }
