@@ -118,7 +118,7 @@ describe('staff area: a household case from intake to the つなぎシート', (
     await first.getByLabel('2番目').selectOption({ value: 'work_experience' });
     await page.getByRole('button', { name: '世帯員を追加' }).click();
     const second = page.getByRole('group', { name: /^世帯員 2/ });
-    await second.getByLabel('年齢層').selectOption({ value: '6-12' });
+    await second.getByLabel('年齢帯').selectOption({ value: '6-12' });
     await second.getByLabel('1番目').selectOption({ value: 'child_study' });
     await page.getByRole('button', { name: 'ケースを作成して候補を探す' }).click();
     const heading = page.getByRole('heading', { level: 1, name: /^ケース K-\d{4}-0001$/ });
