@@ -266,6 +266,28 @@ describe('staff area: a household case from intake to the つなぎシート', (
   });
 });
 
+describe('staff area on a phone (360 px)', () => {
+  it('the form, the case page and the sheet fit the width without sideways scrolling', async () => {
+    const page = await openPage('/settings', { viewport: { width: 360, height: 740 } });
+    // the header's switch is hidden on a phone; the settings page has its own
+    await page.getByLabel('デモ: 役割を切り替える').filter({ visible: true }).selectOption({ label: '参加支援の支援員' });
+    await page.goto(new URL('/staff/cases/new', page.url()).href);
+    const areaSelect = page.getByLabel('地域（圏域・小学校区）');
+    await expect.poll(() => areaSelect.isEnabled()).toBe(true);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await areaSelect.selectOption({ label: area.name });
+    await page.getByRole('group', { name: /^世帯員 1/ }).getByLabel('1番目').selectOption({ value: 'place_to_be' });
+    await page.getByRole('button', { name: 'ケースを作成して候補を探す' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: /^ケース K-/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: `${SELF}の候補` }).isVisible()).toBe(true);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole('link', { name: 'つなぎシートを作る' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '印刷する' }).isVisible()).toBe(true);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  });
+});
+
 describe('staff area for visitors', () => {
   it('a resident opening a /staff URL sees a refusal and no staff link', async () => {
     const page = await openPage('/staff/follow-ups');
