@@ -4,7 +4,8 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { getConfig } from '../config/env';
 import { DataSourceProvider } from '../data/data-source-context';
 import type { DataSource } from '../data/port';
-import { AuthProvider } from '../features/auth/auth-context';
+import { AuthProvider, useRole } from '../features/auth/auth-context';
+import { CasePortProvider } from '../data/case-port-context';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { FindPage } from '../features/find/components/find-page';
 import { I18nProvider, useI18n } from '../i18n/i18n';
@@ -18,6 +19,8 @@ const HelpDesksPage = lazy(() =>
 );
 const SignInPage = lazy(() => import('../features/auth/components/sign-in-page'));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })));
+// 参加支援 (staff and admins): cases, matching, referrals, the つなぎシート; never in the public chunk
+const StaffArea = lazy(() => import('../features/staff/components/staff-area').then((m) => ({ default: m.StaffArea })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
@@ -31,6 +34,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 
 function Header({ source }: { source: DataSource }) {
   const { t, locale, setLocale } = useI18n();
+  const role = useRole();
   return (
     <header className="app-header">
       <a href="#main" className="skip-link">
@@ -47,6 +51,7 @@ function Header({ source }: { source: DataSource }) {
       <nav className="app-header__nav" aria-label={t('app.name')}>
         <NavLink href="/">{t('nav.map')}</NavLink>
         <NavLink href="/help">{t('nav.helpDesks')}</NavLink>
+        {(role === 'staff' || role === 'admin') && <NavLink href="/staff">{t('staff.nav')}</NavLink>}
         <NavLink href="/settings">{t('nav.settings')}</NavLink>
       </nav>
       <label className="visually-hidden" htmlFor="lang-select">
@@ -82,6 +87,8 @@ function Shell({ source }: { source: DataSource }) {
             <Route path="/help" component={HelpDesksPage} />
             <Route path="/settings" component={SettingsPage} />
             <Route path="/signin" component={SignInPage} />
+            <Route path="/staff" component={StaffArea} />
+            <Route path="/staff/*" component={StaffArea} />
             <Route>
               <div className="page">
                 <h1>{t('common.notFound')}</h1>
@@ -119,7 +126,9 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <DataSourceProvider source={boot.source}>
           <AuthProvider auth={boot.auth}>
-            <Shell source={boot.source} />
+            <CasePortProvider open={boot.cases}>
+              <Shell source={boot.source} />
+            </CasePortProvider>
           </AuthProvider>
         </DataSourceProvider>
       </QueryClientProvider>

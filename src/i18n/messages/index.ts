@@ -7,8 +7,9 @@ import { helpDesks } from './help-desks';
 import { settings } from './settings';
 import { site } from './site';
 import { map } from './map';
+import { staff } from './staff';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;
