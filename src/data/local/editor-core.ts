@@ -35,7 +35,7 @@ import type {
   SaveInput,
   SaveResult,
 } from '../editor-port';
-import type { LocalStore, RecordPut } from './idb-store';
+import { StaleWriteError, type LocalStore, type RecordPut, type WriteGuard } from './idb-store';
 import { isPublicSite } from './public-view';
 
 /** what the editor needs from LocalCore */
@@ -63,6 +63,16 @@ type State = {
 const FORBIDDEN = 'この掲載を編集する権限がありません';
 const STAFF_ONLY = 'この操作は職員・管理者だけができます';
 const SIGN_IN = 'この操作にはサインインが必要です';
+
+const ALREADY_HANDLED = 'この申請は、ほかの画面で先に処理されたか変更されています。一覧を読み込み直してください';
+
+/** a pending change is still the same pending change when its proposal's token is unchanged */
+const guardOf = (c: ChangeRequest): WriteGuard => ({ kind: c.kind, id: c.listingId, expected: c.proposed.updatedAt });
+
+function conflictOrGone(current: Listing | null): SaveResult {
+  if (!current) throw new Error('この掲載は見つかりません（削除されたか、ID が違います）');
+  return { status: 'conflict', current };
+}
 
 const isStaff = (a: Actor) => a.role === 'staff' || a.role === 'admin';
 
@@ -152,10 +162,30 @@ export class LocalEditorCore implements EditorPort {
     return this.options.newId?.(prefix) ?? `${prefix}-${crypto.randomUUID()}`;
   }
 
-  private async persist(puts: RecordPut[], ds: Dataset): Promise<void> {
-    await this.host
-      .store()
-      ?.write(puts, { version: ds.version, generatedAt: ds.generatedAt, label: ds.label });
+  private async persist(puts: RecordPut[], ds: Dataset, guard?: WriteGuard): Promise<void> {
+    await this.host.store()?.write(puts, { version: ds.version, generatedAt: ds.generatedAt, label: ds.label }, guard);
+  }
+
+  /**
+   * Another tab saved first (its worker wrote to the same IndexedDB): take the stored version into
+   * memory, reload the editing records, and return what is current now.
+   */
+  private async catchUp(e: StaleWriteError, kind: ListingKind, ds: Dataset): Promise<Listing | null> {
+    if (e.stored) this.host.replace(withRecord(ds, kind, e.stored));
+    this.state = null;
+    await this.load();
+    return e.pending?.proposed ?? e.stored;
+  }
+
+  /** persist with a guard; on a stale write, the current version (the caller answers `conflict`) */
+  private async persistGuarded(puts: RecordPut[], ds: Dataset, guard: WriteGuard): Promise<{ stale: Listing | null } | null> {
+    try {
+      await this.persist(puts, ds, guard);
+      return null;
+    } catch (e) {
+      if (!(e instanceof StaleWriteError)) throw e;
+      return { stale: await this.catchUp(e, guard.kind, ds) };
+    }
   }
 
   private pendingFor(st: State, kind: ListingKind, id: string): ChangeRequest | null {
@@ -373,14 +403,16 @@ export class LocalEditorCore implements EditorPort {
         absorbed?.id,
       );
       const next = withRecord(ds, kind, record);
-      await this.persist(
+      const stale = await this.persistGuarded(
         [
           put(kind, record),
           { store: 'revisions', value: revision },
           ...(absorbed ? [{ store: 'changes' as const, value: absorbed }] : []),
         ],
         ds,
+        { kind, id, expected: current?.updatedAt ?? null },
       );
+      if (stale) return conflictOrGone(stale.stale);
       if (absorbed) st.changes.set(absorbed.id, absorbed);
       st.revisions.push(revision);
       this.host.replace(next);
@@ -407,7 +439,8 @@ export class LocalEditorCore implements EditorPort {
           submittedBy: actor.userId,
           submittedAt: at,
         };
-    await this.persist([{ store: 'changes', value: change }], ds);
+    const stale = await this.persistGuarded([{ store: 'changes', value: change }], ds, { kind, id, expected: current?.updatedAt ?? null });
+    if (stale) return conflictOrGone(stale.stale);
     st.changes.set(change.id, change);
     return { status: 'pending', change };
   }
@@ -465,14 +498,16 @@ export class LocalEditorCore implements EditorPort {
             } as Listing,
           }
         : null;
-      await this.persist(
+      const stale = await this.persistGuarded(
         [
           put(kind, record),
           { store: 'revisions', value: revision },
           ...(rebased ? [{ store: 'changes' as const, value: rebased }] : []),
         ],
         ds,
+        { kind, id, expected: current.updatedAt },
       );
+      if (stale) return conflictOrGone(stale.stale);
       if (rebased) st.changes.set(rebased.id, rebased);
       st.revisions.push(revision);
       this.host.replace(withRecord(ds, kind, record));
@@ -532,7 +567,7 @@ export class LocalEditorCore implements EditorPort {
           reviewedBy: actor.userId,
           reviewedAt: at,
         };
-        await this.persist([{ store: 'changes', value: rejected }], ds);
+        if (await this.persistGuarded([{ store: 'changes', value: rejected }], ds, guardOf(change))) throw new Error(ALREADY_HANDLED);
         st.changes.set(rejected.id, rejected);
         return { status: 'rejected', change: rejected };
       }
@@ -558,14 +593,16 @@ export class LocalEditorCore implements EditorPort {
         change.id,
         actor.userId,
       );
-      await this.persist(
+      const stale = await this.persistGuarded(
         [
           put(change.kind, record),
           { store: 'revisions', value: revision },
           { store: 'changes', value: approved },
         ],
         ds,
+        guardOf(change),
       );
+      if (stale) throw new Error(ALREADY_HANDLED);
       st.changes.set(approved.id, approved);
       st.revisions.push(revision);
       this.host.replace(withRecord(ds, change.kind, record));
@@ -586,7 +623,7 @@ export class LocalEditorCore implements EditorPort {
         reviewedBy: actor.userId,
         reviewedAt: this.stamp(),
       };
-      await this.persist([{ store: 'changes', value: withdrawn }], ds);
+      if (await this.persistGuarded([{ store: 'changes', value: withdrawn }], ds, guardOf(change))) throw new Error(ALREADY_HANDLED);
       st.changes.set(withdrawn.id, withdrawn);
       return withdrawn;
     });
