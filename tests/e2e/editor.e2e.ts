@@ -55,11 +55,13 @@ describe('editing, review and the public page', () => {
     expect(await runAxe(page)).toEqual([]);
 
     await page.getByRole('link', { name: `「${menu.title}」を編集` }).first().click();
-    const slot = page.getByRole('group', { name: '1つ目の日時' });
-    await slot.getByLabel('開始時刻').fill('09:30');
+    // the volunteers' schedule editor (editing-widgets): times typed the way people say them
+    const slot = page.getByRole('group', { name: '時間帯 1', exact: true });
+    await slot.getByLabel('開始時刻').fill('9時半');
     await slot.getByLabel('終了時刻').fill('11:45');
+    await slot.getByLabel('終了時刻').press('Tab');
     // the preview follows the form
-    await expect.poll(() => page.locator('.schedule-fields__preview').textContent()).toContain(describeSchedule(newSchedule, 'ja')[0]);
+    await expect.poll(() => page.getByTestId('schedule-preview').textContent()).toContain(describeSchedule(newSchedule, 'ja')[0]);
     expect(await runAxe(page)).toEqual([]);
     await page.getByRole('button', { name: '承認を申請する' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '承認待ちとして送りました' }).count()).toBe(1);

@@ -145,7 +145,8 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
 
   useEffect(() => {
     if (!focusErrors) return;
-    formRef.current?.querySelector<HTMLElement>('[data-invalid="true"]')?.focus();
+    // the first problem in page order (the widgets mark theirs with aria-invalid)
+    formRef.current?.querySelector<HTMLElement>('[data-invalid="true"], [aria-invalid="true"]')?.focus();
   }, [focusErrors]);
   useEffect(() => {
     if (conflict) conflictRef.current?.focus();
@@ -331,9 +332,9 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
 
       <form ref={formRef} onSubmit={onSubmit} noValidate className="editor-form" aria-label={title}>
         {kind === 'site' ? (
-          <SiteFields draft={draft as Site} onChange={setDraft} errors={errors} />
+          <SiteFields draft={draft as Site} onChange={setDraft} errors={errors} showErrors={focusErrors > 0} />
         ) : (
-          <MenuFields draft={draft as Menu} onChange={setDraft} errors={errors} sites={sites} />
+          <MenuFields draft={draft as Menu} onChange={setDraft} errors={errors} sites={sites} showErrors={focusErrors > 0} />
         )}
         <div className="editor-actions">
           <button type="submit" className="button" disabled={saving}>

@@ -1,11 +1,11 @@
 // The fields of the site and menu forms. Each field shows its own error (from the zod schemas of
 // domain/model.ts, in Japanese); the page owns the draft and validates on submit.
-import { useMemo } from 'react';
-import type { Menu, Schedule, ScheduleRule, Site } from '../../../domain/model';
-import { WEEKDAYS, type Weekday } from '../../../domain/weekdays';
-import { nextSessions } from '../../../domain/schedule/occurrences';
-import { describeSchedule, describeSession } from '../../../domain/schedule/render';
-import { todayInJapan } from '../../../domain/schedule/dates';
+import { useQuery } from '@tanstack/react-query';
+import type { Menu, Site } from '../../../domain/model';
+import { useDataSource } from '../../../data/data-source-context';
+import { areasOptions, publicPointsOptions } from '../../find/api/get-public-points';
+import { LocationPicker } from '../../editing-widgets/components/location-picker';
+import { ScheduleEditor } from '../../editing-widgets/components/schedule-editor';
 import {
   ACCESSIBILITY,
   ACCESSIBILITY_LABELS,
@@ -25,9 +25,9 @@ import {
 } from '../../../domain/taxonomy';
 import { useI18n } from '../../../i18n/i18n';
 import { fieldLabel, numberOrUndefined } from '../listing-text';
-import { CheckboxGroup, SelectField, TextField, Toggle, fieldId, type FieldErrors } from './form-kit';
+import { CheckboxGroup, SelectField, TextField, fieldId, type FieldErrors } from './form-kit';
 
-type FieldsProps<L> = { draft: L; onChange(next: L): void; errors: FieldErrors };
+type FieldsProps<L> = { draft: L; onChange(next: L): void; errors: FieldErrors; /** after a refused save: the widgets show every problem */ showErrors: boolean };
 
 function useStatusOptions() {
   const { t } = useI18n();
@@ -37,8 +37,11 @@ function useStatusOptions() {
   };
 }
 
-export function SiteFields({ draft, onChange, errors }: FieldsProps<Site>) {
+export function SiteFields({ draft, onChange, errors, showErrors }: FieldsProps<Site>) {
   const { t, label } = useI18n();
+  const source = useDataSource();
+  const points = useQuery(publicPointsOptions(source));
+  const areas = useQuery(areasOptions(source));
   const set = <K extends keyof Site>(k: K, v: Site[K]) => onChange({ ...draft, [k]: v });
   const setContact = (k: keyof Site['contact'], v: string) => onChange({ ...draft, contact: { ...draft.contact, [k]: v } });
   const f = (k: string) => fieldLabel(k, t);
@@ -65,43 +68,24 @@ export function SiteFields({ draft, onChange, errors }: FieldsProps<Site>) {
         error={errors.fields}
         required
       />
-      <fieldset className="form-group" aria-describedby={`${fieldId('location')}-help`}>
-        <legend>{f('location')}</legend>
-        <p id={`${fieldId('location')}-help`} className="form-field__help">
-          {t('editor.form.locationHelp')}
-        </p>
-        <div className="form-row">
-          <TextField
-            path="location.1"
-            label={t('editor.form.lat')}
-            type="number"
-            step="any"
-            inputMode="decimal"
-            value={Number.isFinite(lat) ? String(lat) : ''}
-            onChange={(v) => set('location', [lng, numberOrUndefined(v) ?? Number.NaN])}
-            error={errors['location.1'] ?? errors.location}
-          />
-          <TextField
-            path="location.0"
-            label={t('editor.form.lng')}
-            type="number"
-            step="any"
-            inputMode="decimal"
-            value={Number.isFinite(lng) ? String(lng) : ''}
-            onChange={(v) => set('location', [numberOrUndefined(v) ?? Number.NaN, lat])}
-            error={errors['location.0']}
-          />
-        </div>
-      </fieldset>
-      <TextField path="address" label={f('address')} value={draft.address} onChange={(v) => set('address', v)} error={errors.address} />
-      <TextField
-        path="municipalityCode"
-        label={f('municipalityCode')}
-        value={draft.municipalityCode}
-        inputMode="numeric"
-        onChange={(v) => set('municipalityCode', v)}
-        error={errors.municipalityCode}
+      <LocationPicker
+        value={{ location: Number.isFinite(lng) && Number.isFinite(lat) ? draft.location : null, address: draft.address, municipalityCode: draft.municipalityCode }}
+        onChange={(v) => onChange({ ...draft, location: v.location ?? [Number.NaN, Number.NaN], address: v.address, municipalityCode: v.municipalityCode })}
+        areas={areas.data}
+        points={points.data?.filter((p) => p.id !== draft.id)}
+        showErrors={showErrors}
       />
+      {(errors['location.0'] ?? errors['location.1'] ?? errors.location ?? errors.address ?? errors.municipalityCode) && (
+        <ul className="field-error" id={fieldId('location')}>
+          {['location.1', 'location.0', 'location', 'address', 'municipalityCode']
+            .filter((k) => errors[k])
+            .map((k) => (
+              <li key={k}>
+                {fieldLabel(k.startsWith('location') ? 'location' : k, t)}: {errors[k]}
+              </li>
+            ))}
+        </ul>
+      )}
       <TextField path="contact.tel" type="tel" label={f('contact.tel')} value={draft.contact.tel ?? ''} onChange={(v) => setContact('tel', v)} error={errors['contact.tel']} />
       <TextField
         path="contact.email"
@@ -132,7 +116,7 @@ export function SiteFields({ draft, onChange, errors }: FieldsProps<Site>) {
   );
 }
 
-export function MenuFields({ draft, onChange, errors, sites }: FieldsProps<Menu> & { sites: { id: string; name: string }[] }) {
+export function MenuFields({ draft, onChange, errors, sites, showErrors }: FieldsProps<Menu> & { sites: { id: string; name: string }[] }) {
   const { t, label } = useI18n();
   const set = <K extends keyof Menu>(k: K, v: Menu[K]) => onChange({ ...draft, [k]: v });
   const f = (k: string) => fieldLabel(k, t);
@@ -149,7 +133,9 @@ export function MenuFields({ draft, onChange, errors, sites }: FieldsProps<Menu>
         error={errors.siteId}
       />
       <TextField path="description" label={f('description')} value={draft.description} onChange={(v) => set('description', v)} error={errors.description} multiline />
-      <ScheduleFields value={draft.schedule} onChange={(s) => set('schedule', s)} errors={errors} />
+      <div id={fieldId('schedule')}>
+        <ScheduleEditor value={draft.schedule} onChange={(sch) => set('schedule', sch)} showErrors={showErrors} legend={fieldLabel('schedule', t)} />
+      </div>
       <CheckboxGroup
         path="needs"
         legend={f('needs')}
@@ -250,118 +236,5 @@ export function MenuFields({ draft, onChange, errors, sites }: FieldsProps<Menu>
         <SelectField path="visibility" label={f('visibility')} value={draft.visibility} options={opts.visibility} onChange={(v) => set('visibility', v)} error={errors.visibility} />
       </div>
     </>
-  );
-}
-
-// --- schedule: plain fields (the volunteers' schedule editor comes from editing-widgets) ---------
-
-const ORDINALS = ['1', '2', '3', '4', '-1'] as const;
-
-function splitByday(byday: string[]): { ordinals: string[]; weekdays: Weekday[] } {
-  const ordinals = new Set<string>();
-  const weekdays = new Set<Weekday>();
-  for (const d of byday) {
-    const m = /^(-1|[1-4])?([A-Z]{2})$/.exec(d);
-    if (!m) continue;
-    if (m[1]) ordinals.add(m[1]);
-    weekdays.add(m[2] as Weekday);
-  }
-  return { ordinals: [...ordinals], weekdays: WEEKDAYS.filter((w) => weekdays.has(w)) };
-}
-
-function joinByday(freq: ScheduleRule['freq'], ordinals: string[], weekdays: Weekday[]): string[] {
-  const days = WEEKDAYS.filter((w) => weekdays.includes(w));
-  if (freq === 'WEEKLY') return days;
-  return ORDINALS.filter((o) => ordinals.includes(o)).flatMap((o) => days.map((d) => `${o}${d}`));
-}
-
-const WEEKDAY_JA: Record<Weekday, string> = { MO: '月', TU: '火', WE: '水', TH: '木', FR: '金', SA: '土', SU: '日' };
-const WEEKDAY_EN: Record<Weekday, string> = { MO: 'Mon', TU: 'Tue', WE: 'Wed', TH: 'Thu', FR: 'Fri', SA: 'Sat', SU: 'Sun' };
-
-function ScheduleFields({ value, onChange, errors }: { value: Schedule; onChange(s: Schedule): void; errors: FieldErrors }) {
-  const { t, locale } = useI18n();
-  const today = useMemo(() => todayInJapan(), []);
-  const setRule = (k: number, rule: ScheduleRule) => onChange({ ...value, rules: value.rules.map((r, i) => (i === k ? rule : r)) });
-  const preview = useMemo(() => {
-    try {
-      return { lines: describeSchedule(value, locale), next: nextSessions(value, today, 5).map((s) => describeSession(s, locale)) };
-    } catch {
-      return { lines: [], next: [] };
-    }
-  }, [value, locale, today]);
-  return (
-    <fieldset className="form-group schedule-fields" id={fieldId('schedule')}>
-      <legend>{fieldLabel('schedule', t)}</legend>
-      {value.rules.map((rule, k) => {
-        const { ordinals, weekdays } = splitByday(rule.byday);
-        const p = `schedule.rules.${k}`;
-        return (
-          <fieldset key={k} className="form-group schedule-fields__rule">
-            <legend>{t('editor.form.scheduleRule', { n: k + 1 })}</legend>
-            <div className="form-row">
-              <SelectField
-                path={`${p}.freq`}
-                label={t('editor.form.freq')}
-                value={rule.freq}
-                options={(['WEEKLY', 'MONTHLY'] as const).map((x) => ({ value: x, label: t(`editor.form.freq.${x}`) }))}
-                onChange={(freq) => setRule(k, { ...rule, freq, byday: joinByday(freq, freq === 'MONTHLY' && !ordinals.length ? ['1'] : ordinals, weekdays) })}
-              />
-              <SelectField
-                path={`${p}.interval`}
-                label={t('editor.form.interval')}
-                value={String(rule.interval === 1 ? 1 : 2) as '1' | '2'}
-                options={(['1', '2'] as const).map((x) => ({ value: x, label: t(`editor.form.interval.${x}`) }))}
-                onChange={(v) => setRule(k, { ...rule, interval: Number(v) })}
-              />
-            </div>
-            {rule.freq === 'MONTHLY' && (
-              <CheckboxGroup
-                path={`${p}.ordinals`}
-                legend={t('editor.form.ordinals')}
-                value={ordinals}
-                options={ORDINALS.map((o) => ({ value: o, label: o === '-1' ? t('editor.form.ordinal.last') : t('editor.form.ordinal.n', { n: o }) }))}
-                onChange={(os) => setRule(k, { ...rule, byday: joinByday(rule.freq, os, weekdays) })}
-              />
-            )}
-            <CheckboxGroup
-              path={`${p}.byday`}
-              legend={t('editor.form.weekdays')}
-              value={weekdays}
-              options={WEEKDAYS.map((w) => ({ value: w, label: locale === 'en' ? WEEKDAY_EN[w] : WEEKDAY_JA[w] }))}
-              onChange={(ws) => setRule(k, { ...rule, byday: joinByday(rule.freq, ordinals, ws) })}
-              error={errors[`${p}.byday`]}
-            />
-            <div className="form-row">
-              <TextField path={`${p}.opensAt`} type="time" label={t('editor.form.opensAt')} value={rule.opensAt} onChange={(v) => setRule(k, { ...rule, opensAt: v })} error={errors[`${p}.opensAt`]} />
-              <TextField path={`${p}.closesAt`} type="time" label={t('editor.form.closesAt')} value={rule.closesAt} onChange={(v) => setRule(k, { ...rule, closesAt: v })} error={errors[`${p}.closesAt`]} />
-            </div>
-            {rule.interval > 1 && (
-              <TextField path={`${p}.validFrom`} type="date" label={t('editor.form.validFrom')} value={rule.validFrom ?? ''} onChange={(v) => setRule(k, { ...rule, validFrom: v })} error={errors[`${p}.validFrom`]} />
-            )}
-            <button type="button" className="button button--secondary button--small" onClick={() => onChange({ ...value, rules: value.rules.filter((_, i) => i !== k) })}>
-              {t('editor.form.removeRule')}
-            </button>
-          </fieldset>
-        );
-      })}
-      <button
-        type="button"
-        className="button button--secondary button--small"
-        onClick={() => onChange({ ...value, rules: [...value.rules, { freq: 'WEEKLY', interval: 1, byday: ['MO'], opensAt: '10:00', closesAt: '12:00' }] })}
-      >
-        {t('editor.form.addRule')}
-      </button>
-      <Toggle path="schedule.closedOnHolidays" label={t('editor.form.closedOnHolidays')} checked={value.closedOnHolidays} onChange={(v) => onChange({ ...value, closedOnHolidays: v })} />
-      <Toggle path="schedule.irregular" label={t('editor.form.irregular')} checked={value.irregular} onChange={(v) => onChange({ ...value, irregular: v })} />
-      <TextField path="schedule.note" label={t('editor.form.scheduleNote')} value={value.note ?? ''} onChange={(v) => onChange({ ...value, note: v })} error={errors['schedule.note']} />
-      <div className="schedule-fields__preview" aria-live="polite">
-        <p>
-          <strong>{t('editor.form.preview')}:</strong> {preview.lines.join(' / ') || '—'}
-        </p>
-        <p>
-          <strong>{t('editor.form.nextDates')}:</strong> {preview.next.join('、') || '—'}
-        </p>
-      </div>
-    </fieldset>
   );
 }
