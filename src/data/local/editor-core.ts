@@ -3,8 +3,8 @@
 // Change requests, revisions and error reports live in IndexedDB beside the dataset; each edit's
 // records are written in one transaction before anything changes in memory, so a failed write
 // changes nothing. Mutations run one at a time (a queue), so two saves cannot both pass the
-// updatedAt check. The zod schemas are imported on the first save only: the worker is loaded by
-// every visit, and editing is rare.
+// updatedAt check. Schema validation is given by the caller (`validate`, validate-listing.ts): the
+// proxy validates on the main thread before a save reaches the worker, which never loads zod.
 import type { Dataset, LngLat, Menu, Site } from '../../domain/model';
 import type {
   ChangeRequest,
@@ -52,6 +52,8 @@ export type EditorCoreOptions = {
   now?: () => Date;
   /** id generator (tests make ids predictable) */
   newId?: (prefix: string) => string;
+  /** schema validation of a record to save (validate-listing.ts); absent in the worker, whose caller validates */
+  validate?: (kind: ListingKind, record: Listing) => Promise<FieldIssue[]>;
 };
 
 type State = {
@@ -330,16 +332,6 @@ export class LocalEditorCore implements EditorPort {
     );
   }
 
-  private async validate(kind: ListingKind, record: Listing): Promise<FieldIssue[]> {
-    const { siteSchema, menuSchema } = await import('../../domain/model');
-    const result = kind === 'site' ? siteSchema.safeParse(record) : menuSchema.safeParse(record);
-    if (result.success) return [];
-    return result.error.issues.map((i) => ({
-      path: i.path.map(String).join('.'),
-      message: i.message,
-    }));
-  }
-
   private async saveNow(
     actor: Actor,
     input: SaveInput,
@@ -362,7 +354,8 @@ export class LocalEditorCore implements EditorPort {
 
     const at = this.stamp();
     const record = { ...input.record, id, updatedAt: at } as Listing;
-    const issues = await this.validate(kind, record);
+    // schema checks: the proxy's (worker-source.ts) or LocalDataSource's `validate`; zod stays out of the worker
+    const issues = (await this.options.validate?.(kind, record)) ?? [];
     if (!ds.organizations.some((o) => o.id === record.orgId))
       issues.push({ path: 'orgId', message: '団体が見つかりません' });
     if (kind === 'menu') {

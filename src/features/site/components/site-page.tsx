@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
+import { getConfig } from '../../../config/env';
 import { useDataSource } from '../../../data/data-source-context';
 import type { PublicMenu, PublicSite } from '../../../data/port';
 import { isStale } from '../../../domain/freshness';
@@ -212,7 +213,7 @@ export function SitePage() {
   }
   const { site, menus, helpDesks, organization, areas } = detail;
   const category = CATEGORY_BY_ID[site.categoryId];
-  const stale = isStale(site.lastVerified, today);
+  const stale = isStale(site.lastVerified, today, getConfig().staleAfterDays);
 
   return (
     <article className="page site-page" aria-labelledby="site-name">
