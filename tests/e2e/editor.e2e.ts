@@ -65,6 +65,10 @@ describe('editing, review and the public page', () => {
     expect(await runAxe(page)).toEqual([]);
     await page.getByRole('button', { name: '承認を申請する' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '承認待ちとして送りました' }).count()).toBe(1);
+    // the coordinator home lists it as waiting
+    await page.getByRole('link', { name: '掲載の管理に戻る' }).click();
+    const waiting = page.getByRole('region', { name: /^承認待ち/ });
+    await expect.poll(() => waiting.textContent()).toContain(menu.title);
 
     await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
     const card = page.getByRole('article', { name: menu.title });
