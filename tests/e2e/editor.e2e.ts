@@ -31,7 +31,8 @@ const newSchedule: Schedule = { ...menu.schedule, rules: [{ ...menu.schedule.rul
 const ROLE_SWITCH = 'デモ: 役割を切り替える';
 
 async function setRole(page: Page, role: 'resident' | 'coordinator' | 'staff' | 'admin') {
-  await page.getByLabel(ROLE_SWITCH).selectOption(role);
+  // the header's switch, or on a phone the settings page's (the header hides its own)
+  await page.getByLabel(ROLE_SWITCH).filter({ visible: true }).first().selectOption(role);
 }
 
 function appErrors(page: Page) {
@@ -173,5 +174,44 @@ describe('form validation', () => {
     expect(await page.locator('#ed-targets-error').textContent()).toContain('対象を1つ以上選んでください');
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await title.getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('a new place at 360 px', () => {
+  it('warns about a similar name within 100 m, places the pin by clicking the map, and passes axe', async () => {
+    const page = await openPage('/settings', { viewport: { width: 360, height: 800 } });
+    // on a phone the role switch lives on the settings page
+    await setRole(page, 'staff');
+    await page.goto(new URL(`/editor/site/new?org=${encodeURIComponent(site.orgId)}`, baseURL()).href);
+    const name = page.getByLabel(/^名称/);
+    await name.waitFor();
+    await name.fill(site.name);
+    const lat = page.getByLabel('緯度', { exact: true });
+    const lng = page.getByLabel('経度', { exact: true });
+    await lat.fill((site.location[1] + 0.0002).toFixed(6));
+    await lng.fill(site.location[0].toFixed(6));
+    await lng.press('Tab');
+
+    // the map: a click moves the pin (and the fields follow)
+    const map = page.locator('.location-map');
+    await page.waitForSelector('.location-map[data-map-idle="true"]', { state: 'attached', timeout: 30_000 });
+    const before = await lat.inputValue();
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    // below and left of the pin (the offline notice covers the top, the zoom buttons the right)
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.8);
+    await expect.poll(() => lat.inputValue()).not.toBe(before);
+    expect(Number(await lat.inputValue())).toBeLessThan(Number(before));
+    await lat.fill((site.location[1] + 0.0002).toFixed(6));
+    await lat.press('Tab');
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '似た名前の場所があります' }).count()).toBe(1);
+    expect(await page.getByText(new RegExp(`${site.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（\\d+ m）`)).count()).toBe(1);
+    await page.getByRole('button', { name: '別の場所なので登録する' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/editor\/site\/(?!new)/);
+    expect(appErrors(page)).toEqual([]);
   });
 });

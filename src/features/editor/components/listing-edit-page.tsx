@@ -137,7 +137,7 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
   const [draft, setDraft] = useState<Listing>(start);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focusErrors, setFocusErrors] = useState(0);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice>(() => (window.history.state as { notice?: Notice } | null)?.notice ?? null);
   const [conflict, setConflict] = useState<Listing | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
   const [saving, setSaving] = useState(false);
@@ -172,9 +172,11 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
         setErrors({});
         setConflict(null);
         setDuplicates(null);
-        setNotice({ kind: 'ok', text: result.status === 'published' ? t('editor.form.published') : t('editor.form.pending') });
+        const done: Notice = { kind: 'ok', text: result.status === 'published' ? t('editor.form.published') : t('editor.form.pending') };
+        setNotice(done);
         await refresh({ publicData: result.status === 'published' });
-        if (creating) navigate(`/${kind}/${encodeURIComponent(saved.id)}`, { replace: true });
+        // the new listing's own page, which opens with the same message
+        if (creating) navigate(`/${kind}/${encodeURIComponent(saved.id)}`, { replace: true, state: { notice: done } });
         return;
       }
       case 'conflict':
