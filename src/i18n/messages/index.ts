@@ -8,8 +8,10 @@ import { settings } from './settings';
 import { site } from './site';
 import { map } from './map';
 import { staff } from './staff';
+import { editor } from './editor';
+import { report } from './report';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff, editor, report] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;
