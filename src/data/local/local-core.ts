@@ -6,6 +6,7 @@
 // stay off the main thread. A backup is validated before it reaches `restoreDataset` (by
 // parse-backup.ts, on the main thread): zod stays out of the worker, which every visit loads.
 import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../domain/search/index';
 import { CATEGORY_BY_ID } from '../../domain/taxonomy';
@@ -194,6 +195,35 @@ export class LocalCore implements DataSource {
     if (this.store) await this.store.replaceAll(data);
     this.label = data.label;
     this.loaded = Promise.resolve(prepare(data));
+  }
+
+  /**
+   * Applies an import plan (domain/import/plan.ts) to the current data, all or nothing: the new
+   * dataset is checked first (applyImport refuses a plan with errors, or made against data that
+   * changed since), then stored in one IndexedDB transaction, and only then shown. Stored without a
+   * demo version: data with imported listings is never replaced by a newer demo.
+   */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    const l = await this.loaded;
+    // loaded on use: the import code (and zod) stays out of the worker's first load
+    const { applyImport, ImportBlockedError } = await import('../../domain/import/plan');
+    let next: Dataset;
+    try {
+      next = applyImport(plan, l.dataset);
+    } catch (e) {
+      // only the message crosses to the page: the first reason goes with it
+      const first = e instanceof ImportBlockedError ? e.problems[0] : undefined;
+      throw first && !e.message.includes(first.message) ? new Error(`${(e as Error).message}（${first.message}）`) : e;
+    }
+    if (this.store) {
+      try {
+        await this.store.replaceAll(next);
+      } catch (e) {
+        // the transaction was rolled back: the stored data is as it was, and so is what is shown
+        throw new Error(`保存できなかったため、取り込みを中止しました。データは変更していません。（${e instanceof Error ? e.message : String(e)}）`);
+      }
+    }
+    this.loaded = Promise.resolve(prepare(next));
   }
 
   async resetToDemo(): Promise<void> {

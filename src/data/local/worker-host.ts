@@ -41,6 +41,10 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
         await source.resetToDemo();
         await announce(source, true);
         return undefined;
+      case 'applyImport':
+        await source.applyImport(a[0]!);
+        await announce(source, true);
+        return undefined;
       default:
         throw new Error(`unknown method ${String(method)}`);
     }

@@ -2,6 +2,7 @@
 // Web Worker (worker-host.ts). Everything crossing is structured-cloned; only public data crosses
 // (the core's public methods already sanitize), except a backup, which is the user's own data.
 import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
 
@@ -24,6 +25,8 @@ export type Calls = {
   /** a dataset the main thread has validated already (parse-backup.ts) */
   restoreBackup: { args: [data: Dataset]; result: void };
   resetToDemo: { args: []; result: void };
+  /** an import plan made on the page (domain/import/plan.ts): applied all or nothing */
+  applyImport: { args: [plan: ImportPlan]; result: void };
 };
 export type Method = keyof Calls;
 

@@ -4,6 +4,7 @@
 // block the page. Aborted calls reject at once and their late replies are dropped; errors from the
 // worker are re-thrown here with their message.
 import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
 import { parseBackup } from './parse-backup';
@@ -162,6 +163,11 @@ export class LocalWorkerSource implements DataSource {
 
   resetToDemo(): Promise<void> {
     return this.call('resetToDemo', []);
+  }
+
+  /** Applies an import plan in the worker, all or nothing (LocalCore.applyImport). */
+  applyImport(plan: ImportPlan): Promise<void> {
+    return this.call('applyImport', [plan]);
   }
 }
 
