@@ -213,7 +213,7 @@ export class LocalCore implements DataSource {
     } catch (e) {
       // only the message crosses to the page: the first reason goes with it
       const first = e instanceof ImportBlockedError ? e.problems[0] : undefined;
-      throw first && !e.message.includes(first.message) ? new Error(`${(e as Error).message}（${first.message}）`) : e;
+      throw first && !(e as Error).message.includes(first.message) ? new Error(`${(e as Error).message}（${first.message}）`) : e;
     }
     if (this.store) {
       try {
