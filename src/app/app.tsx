@@ -6,6 +6,7 @@ import { DataSourceProvider } from '../data/data-source-context';
 import type { DataSource } from '../data/port';
 import { AuthProvider } from '../features/auth/auth-context';
 import { AccountMenu } from '../features/auth/components/account-menu';
+import { useRole } from '../features/auth/auth-context';
 import { FindPage } from '../features/find/components/find-page';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { LOCALES, type Locale } from '../i18n/types';
@@ -17,6 +18,7 @@ const HelpDesksPage = lazy(() =>
   import('../features/help-desks/components/help-desks-page').then((m) => ({ default: m.HelpDesksPage })),
 );
 const SignInPage = lazy(() => import('../features/auth/components/sign-in-page'));
+const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
@@ -31,6 +33,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 
 function Header({ source }: { source: DataSource }) {
   const { t, locale, setLocale } = useI18n();
+  const role = useRole();
   return (
     <header className="app-header">
       <a href="#main" className="skip-link">
@@ -47,6 +50,7 @@ function Header({ source }: { source: DataSource }) {
       <nav className="app-header__nav" aria-label={t('app.name')}>
         <NavLink href="/">{t('nav.map')}</NavLink>
         <NavLink href="/help">{t('nav.helpDesks')}</NavLink>
+        {role !== 'resident' && <NavLink href="/import">{t('nav.import')}</NavLink>}
         <NavLink href="/settings">{t('nav.settings')}</NavLink>
       </nav>
       <label className="visually-hidden" htmlFor="lang-select">
@@ -81,6 +85,7 @@ function Shell({ source }: { source: DataSource }) {
             <Route path="/sites/:id" component={SitePage} />
             <Route path="/help" component={HelpDesksPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/import" component={ImportPage} />
             <Route path="/signin" component={SignInPage} />
             <Route>
               <div className="page">

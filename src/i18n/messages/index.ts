@@ -6,8 +6,9 @@ import { helpDesks } from './help-desks';
 import { settings } from './settings';
 import { site } from './site';
 import { map } from './map';
+import { importMessages } from './import';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, importMessages] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;
