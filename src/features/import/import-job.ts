@@ -16,6 +16,8 @@ export type ImportRequest = {
   choices: Record<string, CategoryId>;
   /** leave out every row with an error */
   skipErrors: boolean;
+  /** new listings are published at once (staff and admins) instead of waiting for review */
+  publish?: boolean;
   /** YYYY-MM-DD / ISO timestamp; default: today / now */
   today?: string;
   now?: string;
@@ -53,6 +55,7 @@ export function runImport(req: ImportRequest): ImportResult {
     existing: req.existing,
     mapping,
     fileName: req.fileName,
+    ...(req.publish ? { status: 'published' as const } : {}),
     ...(req.now ? { now: req.now } : {}),
     ...(req.today ? { today: req.today } : {}),
   });

@@ -73,6 +73,9 @@ function ImportSection() {
   const [existing, setExisting] = useState<Dataset | null>(null);
   const [choices, setChoices] = useState<Record<string, CategoryId>>({});
   const [skipErrors, setSkipErrors] = useState(false);
+  const role = useRole();
+  const mayPublish = role === 'staff' || role === 'admin';
+  const [publish, setPublish] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -90,7 +93,7 @@ function ImportSection() {
     const id = ++request.current;
     setBusy('reading');
     client.current
-      .preview({ bytes: picked.bytes, fileName: picked.name, existing, choices, skipErrors })
+      .preview({ bytes: picked.bytes, fileName: picked.name, existing, choices, skipErrors, publish: mayPublish && publish })
       .then(
         (r) => {
           if (id !== request.current) return;
@@ -104,7 +107,7 @@ function ImportSection() {
           setMessage({ kind: 'error', text: t('import.readFailed', { reason: e instanceof Error ? e.message : String(e) }) });
         },
       );
-  }, [picked, existing, choices, skipErrors, t]);
+  }, [picked, existing, choices, skipErrors, publish, mayPublish, t]);
 
   const choose = async (file: File) => {
     setMessage(null);
@@ -250,6 +253,12 @@ function ImportSection() {
             <input type="checkbox" checked={skipErrors} onChange={(e) => setSkipErrors(e.target.checked)} />
             {t('import.skipErrors')}
           </label>
+          {mayPublish && (
+            <label className="checkbox">
+              <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+              {t('import.publish')}
+            </label>
+          )}
           <div className="import__commit">
             <button type="button" className="button" disabled={blocked || nothing || busy !== null || !source.applyImport} onClick={() => void commit()}>
               {t('import.commit')}
