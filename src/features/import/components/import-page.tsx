@@ -209,7 +209,7 @@ function ImportSection() {
             </div>
             <div>
               <dt>{t('import.rows')}</dt>
-              <dd>{result.rowCount}</dd>
+              <dd data-count="rows">{result.rowCount}</dd>
             </div>
           </dl>
 
