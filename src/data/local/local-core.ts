@@ -7,6 +7,7 @@
 // parse-backup.ts, on the main thread): zod stays out of the worker, which every visit loads.
 import type { Area, Dataset } from '../../domain/model';
 import type { ImportPlan } from '../../domain/import/plan';
+import { applyPlan, ImportBlockedError } from '../../domain/import/apply';
 import type { SiteQuery } from '../../domain/search/query';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../domain/search/index';
 import { CATEGORY_BY_ID } from '../../domain/taxonomy';
@@ -199,17 +200,17 @@ export class LocalCore implements DataSource {
 
   /**
    * Applies an import plan (domain/import/plan.ts) to the current data, all or nothing: the new
-   * dataset is checked first (applyImport refuses a plan with errors, or made against data that
-   * changed since), then stored in one IndexedDB transaction, and only then shown. Stored without a
-   * demo version: data with imported listings is never replaced by a newer demo.
+   * dataset is made first (applyPlan refuses a plan with errors, one made against data that
+   * changed since, or one with a missing reference), then stored in one IndexedDB transaction, and
+   * only then shown. Stored without a demo version: data with imported listings is never replaced
+   * by a newer demo. The plan's objects were checked against the schemas before they got here
+   * (planSchemaProblems, by the proxy or LocalDataSource): zod stays out of the worker.
    */
   async applyImport(plan: ImportPlan): Promise<void> {
     const l = await this.loaded;
-    // loaded on use: the import code (and zod) stays out of the worker's first load
-    const { applyImport, ImportBlockedError } = await import('../../domain/import/plan');
     let next: Dataset;
     try {
-      next = applyImport(plan, l.dataset);
+      next = applyPlan(plan, l.dataset);
     } catch (e) {
       // only the message crosses to the page: the first reason goes with it
       const first = e instanceof ImportBlockedError ? e.problems[0] : undefined;

@@ -88,4 +88,14 @@ describe('LocalDataSource.applyImport', () => {
     expect(await s.exportBackup()).toEqual(snapshot);
     expect((await (await openStore(factory)).load())?.data.sites.length).toBe(snapshot.sites.length);
   });
+
+  it('refuses a plan whose objects the schemas refuse (checked before the data is touched)', async () => {
+    const factory = new IDBFactory();
+    const s = source(factory);
+    const before = await s.exportBackup();
+    const plan = planImport(previewImport(file(), { ...OPTIONS, existing: before }), before);
+    plan.creates.sites[1] = { ...plan.creates.sites[1]!, name: '' };
+    await expect(s.applyImport(plan)).rejects.toThrow(/取り込みを中止しました。データは変更していません。/);
+    expect(await s.exportBackup()).toEqual(before);
+  });
 });

@@ -7,6 +7,7 @@ import type { Area, Dataset } from '../../domain/model';
 import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import { checkPlan } from './check-plan';
 import { parseBackup } from './parse-backup';
 import { loadPointsSnapshot, type PointsSnapshot } from './points-snapshot';
 import type { Calls, Endpoint, FromWorker, Method, ToWorker } from './worker-protocol';
@@ -165,9 +166,9 @@ export class LocalWorkerSource implements DataSource {
     return this.call('resetToDemo', []);
   }
 
-  /** Applies an import plan in the worker, all or nothing (LocalCore.applyImport). */
-  applyImport(plan: ImportPlan): Promise<void> {
-    return this.call('applyImport', [plan]);
+  /** Checks the plan against the schemas here (zod stays out of the worker), then applies it there, all or nothing. */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    await this.call('applyImport', [await checkPlan(plan)]);
   }
 }
 
