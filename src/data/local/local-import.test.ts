@@ -8,7 +8,11 @@ import { previewImport } from '../../domain/import/preview';
 import { templateCsvText, templateRecord } from '../../domain/import/template';
 import type { Dataset } from '../../domain/model';
 import { openStore } from './idb-store';
+import { LocalCore } from './local-core';
 import { LocalDataSource } from './local-source';
+import { serveLocalSource } from './worker-host';
+import type { Endpoint, FromWorker } from './worker-protocol';
+import { LocalWorkerSource } from './worker-source';
 
 const demo: Dataset = generateDemoDataset({ today: '2026-11-01', sites: 120 });
 const OPTIONS = { now: '2026-11-02T09:00:00+09:00', today: '2026-11-02', status: 'published' as const };
@@ -97,5 +101,31 @@ describe('LocalDataSource.applyImport', () => {
     plan.creates.sites[1] = { ...plan.creates.sites[1]!, name: '' };
     await expect(s.applyImport(plan)).rejects.toThrow(/取り込みを中止しました。データは変更していません。/);
     expect(await s.exportBackup()).toEqual(before);
+  });
+
+  it('through the worker proxy: applies the plan in the worker and sends the map its new points', async () => {
+    const { port1, port2 } = new MessageChannel();
+    const fromWorker: FromWorker[] = [];
+    port1.addEventListener('message', (e) => fromWorker.push(e.data as FromWorker));
+    const factory = new IDBFactory();
+    serveLocalSource(port2 as Endpoint, (init) => new LocalCore({ ...init, indexedDB: factory, generate: async () => structuredClone(demo) }));
+    const proxy = new LocalWorkerSource(port1 as Endpoint);
+    port1.start();
+    port2.start();
+    try {
+      const before = await proxy.exportBackup();
+      await proxy.applyImport(planImport(previewImport(file(), { ...OPTIONS, existing: before }), before));
+      expect((await proxy.getPublicPoints()).filter((p) => p.name.startsWith('取り込みテストひろば')).length).toBe(2);
+      expect(fromWorker.filter((m) => m.type === 'loaded').length).toBe(2);
+      // a refused plan: the proxy's schema check, nothing sent
+      const after = await proxy.exportBackup();
+      const bad = planImport(previewImport(file(), { ...OPTIONS, existing: before }), before);
+      bad.creates.menus[0] = { ...bad.creates.menus[0]!, needs: [] };
+      await expect(proxy.applyImport(bad)).rejects.toThrow(/データは変更していません/);
+      expect(await proxy.exportBackup()).toEqual(after);
+    } finally {
+      port1.close();
+      port2.close();
+    }
   });
 });

@@ -39,6 +39,17 @@ describe('runImport', () => {
     expect(again.summary.unchanged).toBe(r.summary.new);
   });
 
+  it('a changed row of the same file updates its listing instead of adding one', () => {
+    const first = runImport({ ...base, skipErrors: true });
+    const next = applyImport(first.plan, existing);
+    const text = new TextDecoder().decode(bytes);
+    const name = first.rows.find((x) => x.state === 'new')!.name;
+    const changed = new TextEncoder().encode(text.replace(name, `${name}（新館）`));
+    const again = runImport({ ...base, bytes: changed, existing: next, skipErrors: true });
+    expect(again.summary).toMatchObject({ new: 0, updated: 1, unchanged: first.summary.new - 1 });
+    expect(again.rows.find((x) => x.state === 'updated')!.name).toBe(`${name}（新館）`);
+  });
+
   it('uses the category the user chose for a 種別', () => {
     const kind = runImport(base).kinds.find((k) => k.kind.includes('保育所'))!.kind;
     const r = runImport({ ...base, choices: { [kind]: 'multigenerational_place' } });
