@@ -16,6 +16,8 @@ export type ImportRequest = {
   choices: Record<string, CategoryId>;
   /** leave out every row with an error */
   skipErrors: boolean;
+  /** data row numbers the user took out */
+  exclude?: number[];
   /** new listings are published at once (staff and admins) instead of waiting for review */
   publish?: boolean;
   /** YYYY-MM-DD / ISO timestamp; default: today / now */
@@ -60,7 +62,7 @@ export function runImport(req: ImportRequest): ImportResult {
     ...(req.today ? { today: req.today } : {}),
   });
   const errorRows = new Set(preview.problems.filter((p) => p.severity === 'error' && p.row > 0).map((p) => p.row));
-  const exclude = req.skipErrors ? [...errorRows] : [];
+  const exclude = [...new Set([...(req.skipErrors ? errorRows : []), ...(req.exclude ?? [])])];
   const plan = planImport(preview, req.existing, { exclude, ...(req.now ? { now: req.now } : {}) });
 
   const created = new Set([...plan.creates.sites, ...plan.creates.menus].map((x) => x.id));

@@ -35,6 +35,26 @@ async function currentData(source: DataSource): Promise<Dataset> {
 }
 
 type Picked = { name: string; bytes: Uint8Array };
+
+// the user's 種別 → category choices, remembered on this device for the next file
+const CHOICES_KEY = 'kasane.importCategoryChoices';
+function loadChoices(): Record<string, CategoryId> {
+  try {
+    const raw: unknown = JSON.parse(localStorage.getItem(CHOICES_KEY) ?? '{}');
+    if (!raw || typeof raw !== 'object') return {};
+    const known = new Set<string>(CATEGORIES.map((c) => c.id));
+    return Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && known.has(v))) as Record<string, CategoryId>;
+  } catch {
+    return {};
+  }
+}
+function saveChoices(choices: Record<string, CategoryId>): void {
+  try {
+    localStorage.setItem(CHOICES_KEY, JSON.stringify(choices));
+  } catch {
+    // not remembered, but still applied
+  }
+}
 type Message = { kind: 'ok' | 'error'; text: string };
 
 export function ImportPage() {
@@ -71,7 +91,12 @@ function ImportSection() {
   const request = useRef(0);
   const [picked, setPicked] = useState<Picked | null>(null);
   const [existing, setExisting] = useState<Dataset | null>(null);
-  const [choices, setChoices] = useState<Record<string, CategoryId>>({});
+  const [choices, setChoicesState] = useState<Record<string, CategoryId>>(loadChoices);
+  const setChoices = (c: Record<string, CategoryId>) => {
+    setChoicesState(c);
+    saveChoices(c);
+  };
+  const [excluded, setExcluded] = useState<number[]>([]);
   const [skipErrors, setSkipErrors] = useState(false);
   const role = useRole();
   const mayPublish = role === 'staff' || role === 'admin';
@@ -93,7 +118,7 @@ function ImportSection() {
     const id = ++request.current;
     setBusy('reading');
     client.current
-      .preview({ bytes: picked.bytes, fileName: picked.name, existing, choices, skipErrors, publish: mayPublish && publish })
+      .preview({ bytes: picked.bytes, fileName: picked.name, existing, choices, skipErrors, exclude: excluded, publish: mayPublish && publish })
       .then(
         (r) => {
           if (id !== request.current) return;
@@ -107,12 +132,12 @@ function ImportSection() {
           setMessage({ kind: 'error', text: t('import.readFailed', { reason: e instanceof Error ? e.message : String(e) }) });
         },
       );
-  }, [picked, existing, choices, skipErrors, publish, mayPublish, t]);
+  }, [picked, existing, choices, skipErrors, excluded, publish, mayPublish, t]);
 
   const choose = async (file: File) => {
     setMessage(null);
     setResult(null);
-    setChoices({});
+    setExcluded([]);
     setBusy('reading');
     try {
       const [bytes, data] = await Promise.all([file.arrayBuffer(), currentData(source)]);
@@ -273,7 +298,7 @@ function ImportSection() {
           </div>
 
           <Problems result={result} />
-          <PreviewTable result={result} />
+          <PreviewTable result={result} excluded={excluded} setExcluded={setExcluded} />
         </div>
       )}
     </section>
@@ -383,7 +408,7 @@ function Problems({ result }: { result: ImportResult }) {
   );
 }
 
-function PreviewTable({ result }: { result: ImportResult }) {
+function PreviewTable({ result, excluded, setExcluded }: { result: ImportResult; excluded: number[]; setExcluded: (rows: number[]) => void }) {
   const { t, label } = useI18n();
   const [filter, setFilter] = useState<'problems' | 'all'>('problems');
   const [limit, setLimit] = useState(PAGE);
@@ -412,6 +437,7 @@ function PreviewTable({ result }: { result: ImportResult }) {
               <th scope="col">{t('import.lat')}</th>
               <th scope="col">{t('import.lng')}</th>
               <th scope="col">{t('import.state')}</th>
+              <th scope="col">{t('import.include')}</th>
             </tr>
           </thead>
           <tbody>
@@ -423,6 +449,15 @@ function PreviewTable({ result }: { result: ImportResult }) {
                 <td>{r.lat ?? '—'}</td>
                 <td>{r.lng ?? '—'}</td>
                 <td>{t(`import.state.${r.state}`)}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('import.includeRow', { row: r.row, name: r.name })}
+                    checked={!excluded.includes(r.row)}
+                    disabled={r.state === 'skipped' && !excluded.includes(r.row)}
+                    onChange={(e) => setExcluded(e.target.checked ? excluded.filter((x) => x !== r.row) : [...excluded, r.row])}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
