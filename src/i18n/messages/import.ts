@@ -34,7 +34,7 @@ export const importMessages = defineMessages({
     'import.skipped': '除外',
     'import.errorRows': 'エラーのある行',
     'import.warnings': '注意',
-    'import.duplicates': '重複の可能性',
+    'import.duplicates': '重複の候補',
     'import.summaryLine': '新規 {new} 行・更新 {updated} 行・変更なし {unchanged} 行・除外 {skipped} 行（エラーのある行 {errors}、注意 {warnings} 件）',
     'import.skipErrors': 'エラーのある行を除外して取り込む',
     'import.publish': '新しい掲載を確認待ちにせず、すぐに公開する',
