@@ -92,9 +92,11 @@ export class LocalStore {
   }
 
   /** Replaces everything in one transaction: either the whole dataset is stored or nothing changes. */
-  async replaceAll(data: Dataset, options: { demoVersion?: number } = {}): Promise<void> {
+  async replaceAll(data: Dataset, options: { demoVersion?: number; keepEditing?: boolean } = {}): Promise<void> {
     const tx = this.db.transaction([...STORES], 'readwrite');
-    for (const name of STORES) tx.objectStore(name).clear();
+    // an import keeps the change requests, revisions and reports (they still name their listings)
+    const cleared = options.keepEditing ? STORES.filter((n) => n !== 'changes' && n !== 'revisions' && n !== 'reports') : STORES;
+    for (const name of cleared) tx.objectStore(name).clear();
     const put = (name: EntityStore, rows: { id: string }[]) => {
       const store = tx.objectStore(name);
       for (const row of rows) store.put(row);

@@ -2,6 +2,8 @@
 // (local-core.ts); this class adds the validation of a backup file. Tests and the conformance suite
 // use it directly; the app runs LocalCore in a Web Worker behind worker-source.ts.
 import { LocalCore, type LocalSourceOptions } from './local-core';
+import type { ImportPlan } from '../../domain/import/plan';
+import { checkPlan } from './check-plan';
 import { parseBackup } from './parse-backup';
 import { validateListing } from './validate-listing';
 
@@ -16,5 +18,10 @@ export class LocalDataSource extends LocalCore {
   /** Validates the whole file first; on any error nothing changes. */
   async restoreBackup(data: unknown): Promise<void> {
     await this.restoreDataset(await parseBackup(data));
+  }
+
+  /** Checks the plan's objects against the schemas first; on any error nothing changes. */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    await super.applyImport(await checkPlan(plan));
   }
 }

@@ -4,8 +4,10 @@
 // block the page. Aborted calls reject at once and their late replies are dropped; errors from the
 // worker are re-thrown here with their message.
 import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import { checkPlan } from './check-plan';
 import { parseBackup } from './parse-backup';
 import { loadPointsSnapshot, type PointsSnapshot } from './points-snapshot';
 import type { StaffCatalog } from '../case-port';
@@ -183,6 +185,11 @@ export class LocalWorkerSource implements DataSource {
   /** the matching catalog for the staff area (staff-only menus included, never drafts) */
   getStaffCatalog(signal?: AbortSignal): Promise<StaffCatalog> {
     return this.call('getStaffCatalog', [], signal);
+  }
+
+  /** Checks the plan against the schemas here (zod stays out of the worker), then applies it there, all or nothing. */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    await this.call('applyImport', [await checkPlan(plan)]);
   }
 }
 

@@ -10,8 +10,9 @@ import { map } from './map';
 import { staff } from './staff';
 import { editor } from './editor';
 import { report } from './report';
+import { importMessages } from './import';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff, editor, report] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff, editor, report, importMessages] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;
