@@ -980,6 +980,92 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      editor_changes: {
+        Args: { change_id?: number; listing_id?: string; status?: string }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      editor_listing: {
+        Args: { kind: string; listing_id: string }
+        Returns: Json
+      }
+      editor_listings: {
+        Args: {
+          max_rows?: number
+          org_id?: string
+          stale_after_days?: number
+          stale_only?: boolean
+        }
+        Returns: {
+          id: string
+          kind: string
+          last_verified: string
+          name: string
+          open_reports: number
+          organization_id: string
+          pending_change_id: number
+          rejected_at: string
+          rejected_change_id: number
+          rejected_comment: string
+          site_id: string
+          stale: boolean
+          status: string
+          updated_at: string
+        }[]
+      }
+      editor_organizations: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          id: string
+          kind: string
+          listings: number
+          name: string
+          trusted: boolean
+        }[]
+      }
+      editor_reports: {
+        Args: { site_id?: string; status?: string }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       find_duplicate_sites: {
         Args: {
           exclude_id?: string
@@ -1055,6 +1141,7 @@ export type Database = {
         Returns: {
           action: string
           after: Json
+          approved_by: string
           before: Json
           change_id: number
           changed_at: string
