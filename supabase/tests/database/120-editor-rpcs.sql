@@ -2,7 +2,7 @@
 -- version while it waits (a second save amends it; staff editing it publish it), 変更なし rebases a
 -- waiting proposal, history actions, and the editor's reads by role.
 begin;
-select plan(35);
+select plan(41);
 select tests.create_fixtures();
 
 create temporary table t (k text primary key, v text) on commit drop;
@@ -85,7 +85,15 @@ from (values
   ('coordinator_b', $$ select count(*) from public.editor_reports() $$, 'rows 0', 'sees no reports on other organizations'' listings'),
   ('anon', $$ select count(*) from public.editor_reports() $$, 'error 42501', 'cannot list reports'),
   ('coordinator_a', $$ select count(*) from public.editor_organizations() $$, 'rows 3', 'lists organizations'),
-  ('anon', $$ select count(*) from public.editor_organizations() $$, 'error 42501', 'cannot list organizations for editing')
+  ('anon', $$ select count(*) from public.editor_organizations() $$, 'error 42501', 'cannot list organizations for editing'),
+  ('coordinator_a', $$ delete from public.listing_changes $$, 'error 42501', 'cannot delete change requests'),
+  ('admin', $$ delete from public.listing_changes $$, 'error 42501', 'cannot delete change requests (history)'),
+  ('staff', $$ delete from public.error_reports $$, 'error 42501', 'cannot delete error reports'),
+  ('staff', $$ update public.error_reports set message = 'x' $$, 'error 42501', 'cannot rewrite error reports'),
+  ('staff', format($$ select count(*) from public.submit_listing_change('site', '{"id": "site_b_desk", "description": "職員が直した"}', %L) where status = 'approved' $$,
+    (select updated_at from public.sites where id = 'site_b_desk')), 'rows 1', 'publishes a change at once'),
+  ('coordinator_b', format($$ select count(*) from public.submit_listing_change('site', '{"id": "site_b_desk", "visibility": "staff"}', %L) where status = 'approved' $$,
+    (select updated_at from public.sites where id = 'site_b_desk')), 'rows 1', 'publishes at once (trusted organization)')
 ) as x(who, stmt, expected, label);
 
 select * from finish();
