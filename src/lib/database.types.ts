@@ -1610,6 +1610,10 @@ export type Database = {
         Args: { is_new: boolean; kind: string; rec: Json }
         Returns: undefined
       }
+      write_listing_records: {
+        Args: { is_new: boolean; kind: string; recs: Json }
+        Returns: number
+      }
     }
     Enums: {
       [_ in never]: never
