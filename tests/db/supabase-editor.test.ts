@@ -186,6 +186,18 @@ describe('SupabaseEditor (editing port over the RPCs)', () => {
     await expect(as('coordinator_b').editor.setReportStatus(actors.coordinator_b, sent.id, 'dismissed')).rejects.toThrow(/変えられません/);
   });
 
+  it('staff edit a draft they cannot read under RLS: published at once, returned with its revision', async () => {
+    const s = as('staff');
+    const draft = (await s.editor.getListing(s.actor, 'site', 'site_a_draft'))!.current as Site;
+    expect(draft.status).toBe('draft');
+    const saved = await s.editor.save(s.actor, { kind: 'site', record: { ...draft, description: '職員が追記' }, baseUpdatedAt: draft.updatedAt });
+    expect(saved.status).toBe('published');
+    if (saved.status === 'published') {
+      expect((saved.record as Site).description).toBe('職員が追記');
+      expect(saved.revision.changedFields).toContain('description');
+    }
+  });
+
   it('organizations with their number of listings', async () => {
     const s = as('staff');
     const orgs = await s.editor.listOrganizations(s.actor);

@@ -131,9 +131,10 @@ export class SupabaseEditor implements EditorPort {
     return got.published ? toListing(kind, got.published) : null;
   }
 
+  /** the stored version (editor_listing: also drafts and staff-only rows that staff may edit but not read under RLS) */
   private async published(kind: ListingKind, id: string): Promise<Listing | null> {
-    const r = await this.call('listing_record', { kind, listing_id: id });
-    return r ? toListing(kind, r) : null;
+    const got = await this.call<Obj | null>('editor_listing', { kind, listing_id: id });
+    return got?.published ? toListing(kind, got.published) : null;
   }
 
   private async latestRevision(actor: Actor, kind: ListingKind, id: string): Promise<Revision> {
