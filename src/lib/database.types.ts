@@ -116,6 +116,7 @@ export type Database = {
           fields: string[]
           help_desk: boolean
           id: string
+          keyword_text: string
           label_easy: string | null
           label_en: string
           label_ja: string
@@ -125,6 +126,7 @@ export type Database = {
           fields: string[]
           help_desk?: boolean
           id: string
+          keyword_text?: string
           label_easy?: string | null
           label_en: string
           label_ja: string
@@ -134,6 +136,7 @@ export type Database = {
           fields?: string[]
           help_desk?: boolean
           id?: string
+          keyword_text?: string
           label_easy?: string | null
           label_en?: string
           label_ja?: string
