@@ -30,13 +30,11 @@ import type { ChangeStatus, ReportKind, ReportStatus } from '../../domain/editin
 import { changedFields } from '../../domain/editing/diff';
 import { STALE_AFTER_DAYS } from '../../domain/taxonomy';
 import { menuToRecord, recordToMenu, recordToSite, siteToRecord } from './listing-records';
+import type { RpcClient } from './rpc-client';
 import { RowShapeError } from './rows';
 
-type RpcError = { message: string; code: string; hint?: string | null; details?: string | null };
 /** what this class needs of supabase-js: `.rpc()` (the typed client, or a stand-in in tests) */
-export type EditorRpcClient = {
-  rpc(fn: string, args?: Record<string, unknown>): PromiseLike<{ data: unknown; error: RpcError | null }>;
-};
+export type EditorRpcClient = RpcClient;
 
 type Obj = Record<string, unknown>;
 

@@ -13,7 +13,7 @@ import type { EditorPort } from '../editor-port';
 import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
 import * as rpc from './fetchers';
 import { SupabaseAuth } from './supabase-auth';
-import { SupabaseEditor, type EditorRpcClient } from './supabase-editor';
+import { SupabaseEditor } from './supabase-editor';
 
 export class SupabaseDataSource implements DataSource {
   readonly kind = 'supabase' as const;
@@ -26,8 +26,7 @@ export class SupabaseDataSource implements DataSource {
     label = 'Supabase',
   ) {
     this.label = label;
-    // the typed client's rpc() narrows names and arguments per function; the editor maps them itself
-    this.editor = new SupabaseEditor(client as unknown as EditorRpcClient);
+    this.editor = new SupabaseEditor(client);
   }
 
   searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {
