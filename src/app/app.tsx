@@ -4,7 +4,7 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { getConfig } from '../config/env';
 import { DataSourceProvider } from '../data/data-source-context';
 import type { DataSource } from '../data/port';
-import { AuthProvider } from '../features/auth/auth-context';
+import { AuthProvider, useRole } from '../features/auth/auth-context';
 import { AccountMenu } from '../features/auth/components/account-menu';
 import { FindPage } from '../features/find/components/find-page';
 import { I18nProvider, useI18n } from '../i18n/i18n';
@@ -17,6 +17,7 @@ const HelpDesksPage = lazy(() =>
   import('../features/help-desks/components/help-desks-page').then((m) => ({ default: m.HelpDesksPage })),
 );
 const SignInPage = lazy(() => import('../features/auth/components/sign-in-page'));
+const EditorRoutes = lazy(() => import('../features/editor/components/editor-routes'));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
@@ -31,6 +32,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 
 function Header({ source }: { source: DataSource }) {
   const { t, locale, setLocale } = useI18n();
+  const role = useRole();
   return (
     <header className="app-header">
       <a href="#main" className="skip-link">
@@ -47,6 +49,7 @@ function Header({ source }: { source: DataSource }) {
       <nav className="app-header__nav" aria-label={t('app.name')}>
         <NavLink href="/">{t('nav.map')}</NavLink>
         <NavLink href="/help">{t('nav.helpDesks')}</NavLink>
+        {role !== 'resident' && <NavLink href="/editor">{t('nav.editor')}</NavLink>}
         <NavLink href="/settings">{t('nav.settings')}</NavLink>
       </nav>
       <label className="visually-hidden" htmlFor="lang-select">
@@ -81,6 +84,7 @@ function Shell({ source }: { source: DataSource }) {
             <Route path="/sites/:id" component={SitePage} />
             <Route path="/help" component={HelpDesksPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/editor" nest component={EditorRoutes} />
             <Route path="/signin" component={SignInPage} />
             <Route>
               <div className="page">

@@ -1,13 +1,16 @@
 // Every feature's messages, merged. Add a feature's bundle here.
 import { auth } from './auth';
 import { common } from './common';
+import { editingWidgets } from './editing-widgets';
 import { find } from './find';
 import { helpDesks } from './help-desks';
 import { settings } from './settings';
 import { site } from './site';
 import { map } from './map';
+import { editor } from './editor';
+import { report } from './report';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, editor, report] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;

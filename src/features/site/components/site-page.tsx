@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
+import { getConfig } from '../../../config/env';
 import { useDataSource } from '../../../data/data-source-context';
 import type { PublicMenu, PublicSite } from '../../../data/port';
 import { isStale } from '../../../domain/freshness';
@@ -24,6 +25,27 @@ import { MapPanel } from '../../find/components/map-panel';
 import { toPublicPoint } from '../../../data/local/public-view';
 import { useSite } from '../api/get-site';
 import './site-page.css';
+
+// the report form is loaded only when a resident opens it: the public page stays small
+const ReportForm = lazy(() => import('../../editor/components/report-form'));
+
+function ReportError({ siteId, menus }: { siteId: string; menus: PublicMenu[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="no-print site-page__report">
+      {open ? (
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <ReportForm siteId={siteId} menus={menus.map((m) => ({ id: m.id, title: m.title }))} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          {t('report.open')}
+        </button>
+      )}
+    </section>
+  );
+}
 
 /** the nearest desk of each kind (the list comes nearest first): enough to know where to ask */
 function nearestPerCategory(desks: PublicSite[]): PublicSite[] {
@@ -191,7 +213,7 @@ export function SitePage() {
   }
   const { site, menus, helpDesks, organization, areas } = detail;
   const category = CATEGORY_BY_ID[site.categoryId];
-  const stale = isStale(site.lastVerified, today);
+  const stale = isStale(site.lastVerified, today, getConfig().staleAfterDays);
 
   return (
     <article className="page site-page" aria-labelledby="site-name">
@@ -312,6 +334,8 @@ export function SitePage() {
           </p>
         </section>
       )}
+
+      {source.editor && <ReportError key={site.id} siteId={site.id} menus={menus} />}
     </article>
   );
 }
