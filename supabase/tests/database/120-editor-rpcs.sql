@@ -2,7 +2,7 @@
 -- version while it waits (a second save amends it; staff editing it publish it), 変更なし rebases a
 -- waiting proposal, history actions, and the editor's reads by role.
 begin;
-select plan(41);
+select plan(44);
 select tests.create_fixtures();
 
 create temporary table t (k text primary key, v text) on commit drop;
@@ -95,6 +95,13 @@ from (values
   ('coordinator_b', format($$ select count(*) from public.submit_listing_change('site', '{"id": "site_b_desk", "visibility": "staff"}', %L) where status = 'approved' $$,
     (select updated_at from public.sites where id = 'site_b_desk')), 'rows 1', 'publishes at once (trusted organization)')
 ) as x(who, stmt, expected, label);
+
+-- 変更なし on a listing already confirmed today still leaves a line in the history
+select tests.act_as('coordinator_b');
+select lives_ok($$ select public.confirm_listing_unchanged('menu', 'menu_b_desk', (public.listing_record('menu', 'menu_b_desk') ->> 'updated_at')::timestamptz) $$, 'coordinator_b: confirms its menu');
+select lives_ok($$ select public.confirm_listing_unchanged('menu', 'menu_b_desk', (public.listing_record('menu', 'menu_b_desk') ->> 'updated_at')::timestamptz) $$, 'coordinator_b: confirms it again the same day');
+select is((select count(*)::int from public.listing_history('menu', 'menu_b_desk') where action = 'verify'), 2, 'both confirmations are in the history');
+reset role;
 
 select * from finish();
 rollback;
