@@ -167,6 +167,9 @@ describe('SupabaseEditor (editing port over the RPCs)', () => {
     await expect(b.editor.save(b.actor, { kind: 'site', record: latest!.after, baseUpdatedAt: (latest!.after as Site).updatedAt })).rejects.toThrow(/ほかの団体/);
     const r = as('anon');
     await expect(r.editor.listListings(r.actor, {})).rejects.toThrow(/サインイン/);
+    const st = as('staff');
+    await expect(st.editor.listListings(st.actor, {})).rejects.toThrow(/団体を選んでください/);
+    expect((await st.editor.listListings(st.actor, { orgId: 'org_b' })).map((l) => l.orgId)).toEqual(Array(6).fill('org_b'));
   });
 
   it('error reports: anyone sends, personal data refused, the organization and staff handle them', async () => {
@@ -178,7 +181,7 @@ describe('SupabaseEditor (editing port over the RPCs)', () => {
 
     const a = as('coordinator_a');
     expect((await a.editor.listReports(a.actor, { status: 'open' })).map((x) => x.id)).toEqual([sent.id]);
-    expect((await a.editor.listListings(a.actor, {})).find((l) => l.id === 'site_a_pub')?.openReports).toBe(1);
+    expect((await a.editor.listListings(a.actor, {})).find((l) => l.id === 'menu_a_pub')?.openReports).toBe(1); // about the menu: counted on it
     expect(await as('coordinator_b').editor.listReports(actors.coordinator_b)).toEqual([]);
     const s = as('staff');
     const handled = await s.editor.setReportStatus(s.actor, sent.id, 'resolved');

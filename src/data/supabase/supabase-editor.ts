@@ -176,11 +176,13 @@ export class SupabaseEditor implements EditorPort {
     options: { orgId?: string; staleOnly?: boolean; staleAfterDays?: number; limit?: number },
   ): Promise<ListingSummary[]> {
     if (actor.role === 'resident') throw new Error(SIGN_IN);
+    // as the local source: staff and admins pick an organization unless they ask for the stale ones
+    if ((actor.role === 'staff' || actor.role === 'admin') && !options.orgId && !options.staleOnly) throw new Error('団体を選んでください');
     const rows = await this.rows('editor_listings', {
       org_id: options.orgId ?? null,
       stale_only: options.staleOnly ?? false,
       stale_after_days: options.staleAfterDays ?? STALE_AFTER_DAYS,
-      max_rows: options.limit ?? 1000,
+      max_rows: options.limit ?? 2000,
     }).catch((e: unknown) => {
       throw e instanceof Refused ? new Error(e.message) : e;
     });

@@ -2,7 +2,7 @@
 -- version while it waits (a second save amends it; staff editing it publish it), 変更なし rebases a
 -- waiting proposal, history actions, and the editor's reads by role.
 begin;
-select plan(44);
+select plan(47);
 select tests.create_fixtures();
 
 create temporary table t (k text primary key, v text) on commit drop;
@@ -95,6 +95,17 @@ from (values
   ('coordinator_b', format($$ select count(*) from public.submit_listing_change('site', '{"id": "site_b_desk", "visibility": "staff"}', %L) where status = 'approved' $$,
     (select updated_at from public.sites where id = 'site_b_desk')), 'rows 1', 'publishes at once (trusted organization)')
 ) as x(who, stmt, expected, label);
+
+-- stale is more than 180 days (isStale), and a report about a menu counts on the menu
+reset role;
+update public.sites set last_verified = public.today_in_japan() - 180 where id = 'site_b_desk';
+update public.menus set last_verified = public.today_in_japan() - 181 where id = 'menu_b_outreach';
+insert into public.error_reports (site_id, menu_id, organization_id, kind, message) values ('site_b_desk', 'menu_b_desk', 'org_b', 'schedule', '曜日が違う');
+select tests.act_as('coordinator_b');
+select is(array(select id from public.editor_listings(null, true) order by id), array['menu_b_outreach'], 'coordinator_b: 180 days is not yet stale, 181 is');
+select is(array(select id from public.stale_listings() order by id), array['menu_b_outreach'], 'coordinator_b: stale_listings agrees');
+select is((select array_agg(open_reports order by kind) from public.editor_listings() where id in ('site_b_desk', 'menu_b_desk')), array[1, 0],
+  'coordinator_b: the report about the menu counts on the menu, not on its site');
 
 -- 変更なし on a listing already confirmed today still leaves a line in the history
 select tests.act_as('coordinator_b');
