@@ -166,6 +166,36 @@ describe('editing: the local source and Supabase agree', () => {
     expect(sb.map(summary).sort(byId)).toEqual(sa.map(summary).sort(byId));
   });
 
+  it('a new site: duplicates, then a request; withdrawn; restore of an older version', async () => {
+    const near = { ...untrusted.site, name: untrusted.site.name, location: [untrusted.site.location[0] + 0.0002, untrusted.site.location[1]] as [number, number] };
+    const [da, db] = await both(U, (p) => p.findDuplicates(U, { name: near.name, location: near.location }));
+    expect(db.map((d) => [d.id, Math.round(d.distanceM), d.similarity.toFixed(3)])).toEqual(da.map((d) => [d.id, Math.round(d.distanceM), d.similarity.toFixed(3)]));
+    expect(da.length).toBeGreaterThan(0);
+    const dup = await both(U, async (p) => outcome(await p.save(U, { kind: 'site', record: near, baseUpdatedAt: null })));
+    expect(dup[1]).toEqual(dup[0]);
+    expect(dup[0].status).toBe('duplicates');
+    const created = await both(U, async (p) => p.save(U, { kind: 'site', record: { ...near, name: '新しい集いの場' }, baseUpdatedAt: null, acknowledgeDuplicates: true }));
+    expect(outcome(created[1])).toEqual(outcome(created[0]));
+    const withdrawn = await both(U, async (p) => {
+      const r = p === local ? created[0] : created[1];
+      if (r.status !== 'pending') throw new Error(r.status);
+      return (await p.withdraw(U, r.change.id)).status;
+    });
+    expect(withdrawn).toEqual(['withdrawn', 'withdrawn']);
+    const [la, lb] = await both(U, (p) => p.listListings(U, {}));
+    expect(lb.map(summary).sort(byId)).toEqual(la.map(summary).sort(byId));
+
+    // restore the version before the approved rename (the oldest revision of the test)
+    const restored = await both(U, async (p) => {
+      const history = await p.getHistory(U, 'site', untrusted.site.id);
+      const target = history.find((r) => r.action === 'update' && r.changedFields.includes('name'))!;
+      const current = (await p.getListing(U, 'site', untrusted.site.id))!.current;
+      const r = await p.restore(U, target.id, current.updatedAt);
+      return r.status === 'pending' ? { status: r.status, action: r.change.action, name: (r.change.proposed as Site).name } : outcome(r);
+    });
+    expect(restored[1]).toEqual(restored[0]);
+  });
+
   it('the history since the start: the same actions and fields, newest first', async () => {
     const [ha, hb] = await both(U, (p) => p.getHistory(U, 'site', untrusted.site.id));
     const view = (h: typeof ha) => h.map((r) => ({ action: r.action, fields: r.changedFields, by: r.by, approvedBy: r.approvedBy }));
