@@ -330,6 +330,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -348,6 +349,7 @@ export type Database = {
           base_updated_at?: string | null
           changed_fields?: string[]
           comment?: string | null
+          edited_by_reviewer?: boolean
           id?: never
           kind: string
           listing_id: string
@@ -365,6 +367,7 @@ export type Database = {
           base_updated_at?: string | null
           changed_fields?: string[]
           comment?: string | null
+          edited_by_reviewer?: boolean
           id?: never
           kind?: string
           listing_id?: string
@@ -913,6 +916,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -990,6 +994,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -1350,6 +1355,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -1407,6 +1413,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -1549,6 +1556,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -1581,6 +1589,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string

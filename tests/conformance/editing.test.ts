@@ -196,6 +196,22 @@ describe('editing: the local source and Supabase agree', () => {
     expect(restored[1]).toEqual(restored[0]);
   });
 
+  it('staff edit a waiting proposal and publish it: the same history line', async () => {
+    await both(U, async (p) => {
+      const cur = (await p.getListing(U, 'menu', untrusted.menu.id))!.current as Menu;
+      return p.save(U, { kind: 'menu', record: { ...cur, title: `${cur.title}（提案）` }, baseUpdatedAt: cur.updatedAt });
+    });
+    const edited = await both(staff, async (p) => {
+      const cur = (await p.getListing(staff, 'menu', untrusted.menu.id))!.current as Menu;
+      const r = await p.save(staff, { kind: 'menu', record: { ...cur, title: `${cur.title}（職員が直した）` }, baseUpdatedAt: cur.updatedAt });
+      return r.status === 'published' ? { ...outcome(r), approvedBy: r.revision.approvedBy, changeComment: undefined } : outcome(r);
+    });
+    expect(edited[1]).toEqual(edited[0]);
+    const [ca, cb] = await both(staff, (p) => p.listChanges(staff, { listingId: untrusted.menu.id }));
+    const view = (c: typeof ca) => c.map((x) => [x.status, x.comment ?? null, x.submittedBy]);
+    expect(view(cb)).toEqual(view(ca));
+  });
+
   it('the history since the start: the same actions and fields, newest first', async () => {
     const [ha, hb] = await both(U, (p) => p.getHistory(U, 'site', untrusted.site.id));
     const view = (h: typeof ha) => h.map((r) => ({ action: r.action, fields: r.changedFields, by: r.by, approvedBy: r.approvedBy }));

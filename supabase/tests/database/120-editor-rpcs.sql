@@ -2,7 +2,7 @@
 -- version while it waits (a second save amends it; staff editing it publish it), 変更なし rebases a
 -- waiting proposal, history actions, and the editor's reads by role.
 begin;
-select plan(47);
+select plan(48);
 select tests.create_fixtures();
 
 create temporary table t (k text primary key, v text) on commit drop;
@@ -47,8 +47,9 @@ select is((select count(*)::int from public.listing_changes where status = 'pend
 select tests.act_as('admin');
 select is(array(select action from public.listing_history('menu', 'menu_a_pub')), array['update', 'verify', 'verify', 'create'],
   'admin: history says update, verify (変更なし), verify (a date-only edit), create, newest first');
-select is((select array[changed_by, approved_by] from public.listing_history('menu', 'menu_a_pub') limit 1), array[tests.uid('coordinator_a'), tests.uid('staff')],
-  'the absorbed proposal: submitted by the coordinator, approved by staff');
+select is((select array[changed_by, approved_by] from public.listing_history('menu', 'menu_a_pub') limit 1), array[tests.uid('staff'), null],
+  'the proposal staff edited and published: the history names staff, no separate approver (as the local source)');
+select is((select submitted_by from public.listing_changes where id = (select v::bigint from t where k = 'c1')), tests.uid('coordinator_a'), 'the request keeps its submitter');
 select is((select approved_by from public.listing_history('menu', 'menu_a_pub') where action = 'verify' limit 1), null, '変更なし has no approver');
 
 -- a rejection shows on the listing until the next save --------------------------------------------------
