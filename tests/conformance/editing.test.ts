@@ -212,6 +212,30 @@ describe('editing: the local source and Supabase agree', () => {
     expect(view(cb)).toEqual(view(ca));
   });
 
+  it('another organization cannot open a proposal; approval and report moderation agree', async () => {
+    // U proposes; T (another organization, trusted) cannot touch it; staff publish a change first
+    await both(U, async (p) => {
+      const cur = (await p.getListing(U, 'site', untrusted.site.id))!.current as Site;
+      return p.save(U, { kind: 'site', record: { ...cur, access: '駅から徒歩5分' }, baseUpdatedAt: cur.updatedAt });
+    });
+    const refused = await both(T, async (p) => p.getListing(T, 'site', untrusted.site.id).then(() => 'opened', () => 'refused'));
+    expect(refused).toEqual(['refused', 'refused']);
+    const reviewed = await both(staff, async (p) => {
+      const [c] = await p.listChanges(staff, { status: 'pending', listingId: untrusted.site.id });
+      const r = await p.review(staff, c!.id, 'approve');
+      return r.status === 'approved' ? { status: r.status, fields: r.revision.changedFields } : { status: r.status };
+    });
+    expect(reviewed[1]).toEqual(reviewed[0]);
+    const [ra, rb] = await both(staff, (p) => p.listReports(staff, { status: 'open', siteId: untrusted.site.id }));
+    const handled = await both(staff, async (p) => {
+      const r = await p.setReportStatus(staff, (p === local ? ra : rb)[0]!.id, 'dismissed');
+      return [r.status, r.kind, r.message, r.handledBy];
+    });
+    expect(handled[1]).toEqual(handled[0]);
+    const [la, lb] = await both(U, (p) => p.listListings(U, {}));
+    expect(lb.map(summary).sort(byId)).toEqual(la.map(summary).sort(byId));
+  });
+
   it('the history since the start: the same actions and fields, newest first', async () => {
     const [ha, hb] = await both(U, (p) => p.getHistory(U, 'site', untrusted.site.id));
     const view = (h: typeof ha) => h.map((r) => ({ action: r.action, fields: r.changedFields, by: r.by, approvedBy: r.approvedBy }));

@@ -261,6 +261,8 @@ export class SupabaseEditor implements EditorPort {
       const record = toListing(kind, await this.call('confirm_listing_unchanged', { kind, listing_id: id, base_updated_at: baseUpdatedAt }));
       return { status: 'published', record, revision: await this.latestRevision(actor, kind, id) };
     } catch (e) {
+      // only a conflict is a result here (there is no record to be invalid)
+      if (e instanceof Refused && e.code !== 'PT409') throw new Error(e.message);
       return this.refusal(e, kind, id);
     }
   }
