@@ -16,6 +16,7 @@ import { publicView, toPublicPoint } from './public-view';
 import { openStore, type LocalStore } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
+import type { StaffCatalog } from '../case-port';
 
 /** A fixed reference date for tests that need the same demo on every machine and every day. */
 export const DEMO_TODAY = '2026-11-01';
@@ -183,6 +184,20 @@ export class LocalCore implements DataSource {
       .filter((s) => s.serviceAreaIds.length === 0 || s.serviceAreaIds.some((id) => inAreas.has(id)))
       .map((s) => ({ ...s, distanceM: haversineMeters(point, s.location) }))
       .sort((a, b) => a.distanceM - b.distanceM);
+  }
+
+  /**
+   * The matching catalog for the staff area: published sites and menus including staff-only ones;
+   * never drafts, pending or archived listings, nor confidential sites (their point is not plotted,
+   * even for staff) and their menus. Not audited: it holds no case data.
+   */
+  async getStaffCatalog(): Promise<StaffCatalog> {
+    const { dataset } = await this.loaded;
+    const sites = dataset.sites.filter((s) => s.status === 'published' && !s.confidential);
+    const siteIds = new Set(sites.map((s) => s.id));
+    const menus = dataset.menus.filter((m) => m.status === 'published' && (m.siteId === null || siteIds.has(m.siteId)));
+    const organizations = dataset.organizations.map(({ id, name, kind }) => ({ id, name, kind }));
+    return { sites, menus, areas: dataset.areas, organizations };
   }
 
   async exportBackup(): Promise<Dataset> {

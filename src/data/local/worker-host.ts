@@ -37,6 +37,8 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
         await source.restoreDataset(a[0]!);
         await announce(source, true);
         return undefined;
+      case 'getStaffCatalog':
+        return source.getStaffCatalog();
       case 'resetToDemo':
         await source.resetToDemo();
         await announce(source, true);

@@ -4,6 +4,7 @@
 import type { Area, Dataset } from '../../domain/model';
 import type { SiteQuery } from '../../domain/search/query';
 import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import type { StaffCatalog } from '../case-port';
 
 /** what the worker is started with: plain data only (an IDBFactory or a function cannot cross) */
 export type WorkerInit = {
@@ -24,6 +25,8 @@ export type Calls = {
   /** a dataset the main thread has validated already (parse-backup.ts) */
   restoreBackup: { args: [data: Dataset]; result: void };
   resetToDemo: { args: []; result: void };
+  /** published listings incl. staff-only, for matching (the staff area asks; not public data) */
+  getStaffCatalog: { args: []; result: StaffCatalog };
 };
 export type Method = keyof Calls;
 

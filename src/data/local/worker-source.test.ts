@@ -36,6 +36,22 @@ function connect(options: WorkerSourceOptions = {}, core?: (init: WorkerInit) =>
 }
 
 describe('LocalWorkerSource (proxy) over a message channel', () => {
+  it('sends the staff catalog: published listings with staff-only menus, never drafts or confidential sites', async () => {
+    const { proxy } = connect();
+    const catalog = await proxy.getStaffCatalog();
+    const siteIds = new Set(catalog.sites.map((s) => s.id));
+    expect(catalog.sites.every((s) => s.status === 'published' && !s.confidential)).toBe(true);
+    expect(catalog.menus.every((m) => m.status === 'published' && (m.siteId === null || siteIds.has(m.siteId)))).toBe(true);
+    expect(catalog.menus.some((m) => m.visibility === 'staff')).toBe(true);
+    const expected = demo.menus.filter((m) => {
+      const site = m.siteId === null ? null : demo.sites.find((s) => s.id === m.siteId);
+      return m.status === 'published' && (m.siteId === null || (site?.status === 'published' && !site.confidential));
+    });
+    expect(catalog.menus.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
+    expect(catalog.menus.length).toBeLessThan(demo.menus.length);
+    expect(catalog.areas).toEqual(demo.areas);
+  });
+
   it('answers like the core it forwards to', async () => {
     const { proxy } = connect();
     const direct = new LocalDataSource({ indexedDB: new IDBFactory(), generate: async () => structuredClone(demo) });

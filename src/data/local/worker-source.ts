@@ -9,6 +9,7 @@ import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchR
 import { parseBackup } from './parse-backup';
 import { loadPointsSnapshot, type PointsSnapshot } from './points-snapshot';
 import type { Calls, Endpoint, FromWorker, Method, ToWorker } from './worker-protocol';
+import type { StaffCatalog } from '../case-port';
 
 export type WorkerSourceOptions = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
@@ -162,6 +163,11 @@ export class LocalWorkerSource implements DataSource {
 
   resetToDemo(): Promise<void> {
     return this.call('resetToDemo', []);
+  }
+
+  /** the matching catalog for the staff area (staff-only menus included, never drafts) */
+  getStaffCatalog(signal?: AbortSignal): Promise<StaffCatalog> {
+    return this.call('getStaffCatalog', [], signal);
   }
 }
 
