@@ -1597,6 +1597,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      staff_catalog: { Args: Record<PropertyKey, never>; Returns: Json }
       text_array: { Args: { v: Json; what: string }; Returns: string[] }
       unmet_need_json: {
         Args: { u: Database["public"]["Tables"]["unmet_needs"]["Row"] }
