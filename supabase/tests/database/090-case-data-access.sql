@@ -188,12 +188,12 @@ from (values
   ('coordinator_a', 'unmet_needs_summary', $$ select jsonb_array_length(public.unmet_needs_summary()) $$, 'error 42501'),
   ('staff', 'unmet_needs_summary', $$ select jsonb_array_length(public.unmet_needs_summary()) $$, 'rows 2'),
   ('admin', 'unmet_needs_summary', $$ select jsonb_array_length(public.unmet_needs_summary()) $$, 'rows 2'),
-  ('anon', 'matching_candidates', $$ select jsonb_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'error 42501'),
-  ('stranger', 'matching_candidates', $$ select jsonb_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'error 42501'),
-  ('coordinator_a', 'matching_candidates', $$ select jsonb_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'error 42501'),
-  ('staff', 'matching_candidates', $$ select jsonb_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'rows 4'),
-  ('staff_other_team', 'matching_candidates', $$ select jsonb_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'rows 4'),
-  ('admin', 'matching_candidates', $$ select jsonb_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'rows 4')
+  ('anon', 'matching_candidates', $$ select json_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'error 42501'),
+  ('stranger', 'matching_candidates', $$ select json_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'error 42501'),
+  ('coordinator_a', 'matching_candidates', $$ select json_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'error 42501'),
+  ('staff', 'matching_candidates', $$ select json_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'rows 4'),
+  ('staff_other_team', 'matching_candidates', $$ select json_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'rows 4'),
+  ('admin', 'matching_candidates', $$ select json_array_length(public.matching_candidates(139.0036, 36.3219, 3000) -> 'menus') $$, 'rows 4')
 ) as t(who, label, stmt, expected);
 
 -- the helpers behind the RPCs are not callable through the API

@@ -236,7 +236,7 @@ reset role;
 -- matching retrieval -------------------------------------------------------------------------------------
 update public.menus set service_area_ids = '{area_north}' where id = 'menu_b_outreach';
 create function tests.candidates(lng float8, lat float8, radius float8, needs text[] default null, areas text[] default '{}') returns text language sql as $$
-  select coalesce((select string_agg(m ->> 'id', ',' order by m ->> 'id') from jsonb_array_elements(public.matching_candidates(lng, lat, radius, needs, areas) -> 'menus') m), '')
+  select coalesce((select string_agg(m ->> 'id', ',' order by m ->> 'id') from json_array_elements(public.matching_candidates(lng, lat, radius, needs, areas) -> 'menus') m), '')
 $$;
 grant execute on function tests.candidates(float8, float8, float8, text[], text[]) to authenticated;
 select tests.act_as('staff');
@@ -248,7 +248,7 @@ select is(tests.candidates(139.0036, 36.3319, 100, null, '{area_north}'), 'menu_
   'outreach menus come with the home''s areas');
 select is(tests.candidates(139.0036, 36.3319, 100, '{meals}', '{area_north}'), 'menu_a_pub', 'outreach is narrowed by needs too');
 select is(
-  (select string_agg(s ->> 'id' || ':' || (s ->> 'confidential'), ',' order by s ->> 'id') from jsonb_array_elements(public.matching_candidates(139.0036, 36.3319, 10000) -> 'sites') s),
+  (select string_agg(s ->> 'id' || ':' || (s ->> 'confidential'), ',' order by s ->> 'id') from json_array_elements(public.matching_candidates(139.0036, 36.3319, 10000) -> 'sites') s),
   'site_a_pub:false,site_b_desk:false,site_b_shelter:true'::text,
   'sites come once each, with the confidential flag the engine gates on') ;
 select is(
