@@ -2096,6 +2096,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      staff_catalog: { Args: Record<PropertyKey, never>; Returns: Json }
       stale_listings: {
         Args: { days?: number }
         Returns: {
