@@ -16,7 +16,6 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { toListingSnapshot } from '../../src/data/local/listing-snapshot.ts';
 import { isPublicSite, toPublicPoint } from '../../src/data/local/public-view.ts';
 import { generateDemoDataset } from '../../src/domain/demo/generate.ts';
 import { toSiteFeatures } from '../../src/features/map/to-geojson.ts';
@@ -47,10 +46,9 @@ const gzipKb = (bytes: Buffer) => gzipSync(bytes).length / 1024;
 const mb = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
 
 /**
- * Writes what both pages load: the whole dataset for the app; for the app's map, a published
+ * Writes what both pages load: the whole dataset for the app and, for the app's map, a published
  * snapshot of its public points and outlined areas (src/data/local/points-snapshot.ts); for the
- * app's list, the dataset's published listing (src/data/local/listing-snapshot.ts); for the bare
- * page the same points as GeoJSON.
+ * bare page the same points as GeoJSON.
  */
 function writeBenchData(dist: string): Map<number, number> {
   const dir = join(dist, 'bench');
@@ -67,10 +65,7 @@ function writeBenchData(dist: string): Map<number, number> {
     // the app outlines the areas too: the snapshot carries them (the bare page draws none)
     const snapshot = JSON.stringify({ version: 1, points, areas: dataset.areas });
     writeFileSync(join(dir, `points-${sites}.json`), snapshot);
-    // what the list and its filters read: public sites, and of public menus the searched fields
-    const listing = JSON.stringify({ version: 1, ...toListingSnapshot(dataset) });
-    writeFileSync(join(dir, `listing-${sites}.json`), listing);
-    log(`  ${sites} sites: dataset ${mb(full.length)}, app snapshot ${mb(snapshot.length)}, listing ${mb(listing.length)}, bare GeoJSON ${mb(geojson.length)}`);
+    log(`  ${sites} sites: dataset ${mb(full.length)}, app snapshot ${mb(snapshot.length)}, bare GeoJSON ${mb(geojson.length)}`);
     publicCounts.set(sites, points.length);
   }
   return publicCounts;
@@ -102,7 +97,7 @@ const READ_MARKS = `(() => {
   const phases = {};
   for (const e of performance.getEntriesByType('resource')) {
     const name = e.name.split('/').pop().split('?')[0];
-    const key = /^dataset-/.test(name) ? 'data' : /^points-/.test(name) ? 'points' : /^listing-/.test(name) ? 'listing' : /^local-worker-.*\\.js$/.test(name) ? 'dataWorker' : /^site-map-.*\\.js$/.test(name) ? 'mapChunk' : /^maplibre-gl-worker/.test(name) ? 'worker' : /^maplibre-gl(-[^.]*)?\\.m?js$/.test(name) ? 'maplibre' : null;
+    const key = /^dataset-/.test(name) ? 'data' : /^points-/.test(name) ? 'points' : /^local-worker-.*\\.js$/.test(name) ? 'dataWorker' : /^site-map-.*\\.js$/.test(name) ? 'mapChunk' : /^maplibre-gl-worker/.test(name) ? 'worker' : /^maplibre-gl(-[^.]*)?\\.m?js$/.test(name) ? 'maplibre' : null;
     if (key) phases[key + 'Start'] = Math.round(e.startTime), phases[key + 'End'] = Math.round(e.responseEnd);
   }
   for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('kasane:')) phases[m.name.slice(7)] = Math.round(m.startTime);
@@ -223,9 +218,8 @@ export async function run(): Promise<Record<string, Figure>> {
   const figures: Record<string, Figure> = {};
   try {
     for (const sites of SIZES) {
-      // the map's points come from the published snapshot, the list from the published listing; the
-      // full dataset is read when a site page or a backup needs it
-      const appPath = `/?dataset=/bench/dataset-${sites}.json&points=/bench/points-${sites}.json&listing=/bench/listing-${sites}.json&view=${VIEW}`;
+      // the map's points come from the published snapshot, fetched alongside the full dataset
+      const appPath = `/?dataset=/bench/dataset-${sites}.json&points=/bench/points-${sites}.json&view=${VIEW}`;
       const barePath = `/bare/?points=/bench/points-${sites}.geojson&view=${VIEW}`;
       log(`${sites} sites (${publicCounts.get(sites)} public points): warm-up, then ${RUNS} runs each, interleaved`);
       await measure(browser, origin, appPath);

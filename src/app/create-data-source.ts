@@ -11,9 +11,7 @@ import { DemoAuth } from '../features/auth/demo-auth';
  * demo role switch). supabase-js is loaded only in the first case (src/data/supabase/lazy.ts).
  * `?dataset=/path.json` (same origin) shows a prepared dataset instead of the demo: used by the
  * benchmarks, never persisted; `&points=/path.json` adds a published points snapshot for the map
- * (src/data/local/points-snapshot.ts), `&listing=/path.json` a published listing that answers the
- * list before the dataset is read (src/data/local/listing-snapshot.ts). The local source runs in a
- * Web Worker.
+ * (src/data/local/points-snapshot.ts). The local source runs in a Web Worker.
  */
 export function createAppServices(config: AppConfig, search: string = window.location.search): { source: DataSource; auth: AuthService } {
   if (config.dataSource === 'supabase' && config.supabaseUrl && config.supabaseAnonKey) {
@@ -22,8 +20,7 @@ export function createAppServices(config: AppConfig, search: string = window.loc
   const params = new URLSearchParams(search);
   const datasetUrl = params.get('dataset') ?? undefined;
   const pointsUrl = params.get('points') ?? undefined;
-  const listingUrl = params.get('listing') ?? undefined;
-  return { source: createLocalWorkerSource({ datasetUrl, pointsUrl, listingUrl }), auth: new DemoAuth() };
+  return { source: createLocalWorkerSource({ datasetUrl, pointsUrl }), auth: new DemoAuth() };
 }
 
 export function createDataSource(config: AppConfig, search: string = window.location.search): DataSource {

@@ -16,7 +16,6 @@ import { publicView, toPublicPoint } from './public-view';
 import { openStore, type LocalStore } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
-import { loadListingSnapshot, type ListingMenu } from './listing-snapshot';
 
 /** A fixed reference date for tests that need the same demo on every machine and every day. */
 export const DEMO_TODAY = '2026-11-01';
@@ -31,19 +30,9 @@ type Loaded = {
   index: () => SearchIndex<PublicSite, PublicMenu>;
 };
 
-/** What the results list is answered from before the dataset is read (listing-snapshot.ts). */
-type Listed = { index: () => SearchIndex<PublicSite, ListingMenu> };
-
 export type LocalSourceOptions = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
   datasetUrl?: string;
-  /**
-   * same-origin path of the dataset's published listing (listing-snapshot.ts); only with
-   * `datasetUrl`. Searches are answered from it, and the dataset is read only when something
-   * needs more (a site page, help desks, a backup): a large dataset then never competes with the
-   * first map and list for the CPU.
-   */
-  listingUrl?: string;
   /** IndexedDB factory; tests pass fake-indexeddb */
   indexedDB?: IDBFactory;
   /** hook for tests: how the demo is produced on first run */
@@ -66,11 +55,6 @@ function assertDatasetShape(data: unknown): asserts data is Dataset {
   }
 }
 
-function listed(sites: PublicSite[], menus: ListingMenu[]): Listed {
-  let index: SearchIndex<PublicSite, ListingMenu> | null = null;
-  return { index: () => (index ??= buildSearchIndex(sites, menus)) };
-}
-
 function prepare(dataset: Dataset): Loaded {
   const view = publicView(dataset);
   const siteById = new Map(view.sites.map((s) => [s.id, s]));
@@ -89,29 +73,13 @@ function prepare(dataset: Dataset): Loaded {
 export class LocalCore implements DataSource {
   readonly kind = 'local' as const;
   label = 'デモデータ';
-  /** the dataset; with a listing, read on first use (`full()`) */
-  private loaded: Promise<Loaded> | null = null;
-  /** the listing while it answers the searches (until a restore or reset replaces the data) */
-  private listing: Promise<Listed> | null = null;
+  private loaded: Promise<Loaded>;
   private store: LocalStore | null = null;
   /** true when IndexedDB could not be opened: edits then last only until reload */
   persistent = true;
 
   constructor(private readonly options: LocalSourceOptions = {}) {
-    if (options.datasetUrl && options.listingUrl) {
-      this.persistent = false;
-      this.listing = loadListingSnapshot(options.listingUrl).then((l) => {
-        this.label = l.label;
-        return listed(l.sites, l.menus);
-      });
-    } else {
-      this.loaded = this.load();
-    }
-  }
-
-  /** the whole dataset, read now if it has not been */
-  private full(): Promise<Loaded> {
-    return (this.loaded ??= this.load());
+    this.loaded = this.load();
   }
 
   private async load(): Promise<Loaded> {
@@ -150,30 +118,30 @@ export class LocalCore implements DataSource {
 
   /** resolves when the data is ready (or rejects with the reason it is not) */
   ready(): Promise<void> {
-    return (this.listing ?? this.full()).then(() => undefined);
+    return this.loaded.then(() => undefined);
   }
 
   /** builds the search index now (it is otherwise built by the first search) */
   async warmIndex(): Promise<void> {
-    (await (this.listing ?? this.full())).index();
+    (await this.loaded).index();
   }
 
   async searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {
-    const l = await (this.listing ?? this.full());
+    const l = await this.loaded;
     options.signal?.throwIfAborted();
     return searchIndex(l.index(), query, { limit: options.limit ?? 50 });
   }
 
   async getPublicPoints(): Promise<PublicPoint[]> {
-    return (await this.full()).points;
+    return (await this.loaded).points;
   }
 
   async getAreas(): Promise<Area[]> {
-    return (await this.full()).dataset.areas;
+    return (await this.loaded).dataset.areas;
   }
 
   async getPublicSite(id: string): Promise<PublicSiteDetail | null> {
-    const l = await this.full();
+    const l = await this.loaded;
     const site = l.siteById.get(id);
     if (!site) return null;
     const org = l.dataset.organizations.find((o) => o.id === site.orgId);
@@ -191,7 +159,7 @@ export class LocalCore implements DataSource {
   }
 
   async findHelpDesks(point: [number, number]): Promise<HelpDeskResult> {
-    const l = await this.full();
+    const l = await this.loaded;
     const areas = this.areasAt(l, point);
     return {
       areas: areas.map(({ id, name, level }) => ({ id, name, level })),
@@ -218,7 +186,7 @@ export class LocalCore implements DataSource {
   }
 
   async exportBackup(): Promise<Dataset> {
-    return (await this.full()).dataset;
+    return (await this.loaded).dataset;
   }
 
   /** Replaces the data with an already validated dataset (parse-backup.ts). */
@@ -226,7 +194,6 @@ export class LocalCore implements DataSource {
     if (this.store) await this.store.replaceAll(data);
     this.label = data.label;
     this.loaded = Promise.resolve(prepare(data));
-    this.listing = null; // it listed the data just replaced
   }
 
   async resetToDemo(): Promise<void> {
@@ -234,6 +201,5 @@ export class LocalCore implements DataSource {
     if (this.store) await this.store.replaceAll(data, { demoVersion: DEMO_DATA_VERSION });
     this.label = data.label;
     this.loaded = Promise.resolve(prepare(data));
-    this.listing = null;
   }
 }

@@ -4,4 +4,4 @@ import { LocalCore } from './local-core';
 import { serveLocalSource } from './worker-host';
 import type { Endpoint } from './worker-protocol';
 
-serveLocalSource(self as unknown as Endpoint, (init) => new LocalCore({ datasetUrl: init.datasetUrl, listingUrl: init.listingUrl }));
+serveLocalSource(self as unknown as Endpoint, (init) => new LocalCore({ datasetUrl: init.datasetUrl }));

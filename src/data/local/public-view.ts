@@ -15,7 +15,7 @@ export function isPublicMenu(m: Menu, publicSiteIds: ReadonlySet<string>): boole
   return m.siteId === null || publicSiteIds.has(m.siteId);
 }
 
-export function toPublicSite(s: PublicSite): PublicSite {
+export function toPublicSite(s: Site): PublicSite {
   // explicit copy, not spread-and-delete: a field added to Site later stays private by default
   return {
     id: s.id,

@@ -9,8 +9,6 @@ import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from
 export type WorkerInit = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
   datasetUrl?: string;
-  /** same-origin path of the dataset's published listing (listing-snapshot.ts): the list without reading the dataset */
-  listingUrl?: string;
   /** the main thread has the map's points already (a published snapshot): do not send them with `loaded` */
   hasPoints?: boolean;
 };

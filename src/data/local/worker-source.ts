@@ -15,8 +15,6 @@ export type WorkerSourceOptions = {
   datasetUrl?: string;
   /** same-origin path of a points snapshot (points-snapshot.ts): the map's base data without waiting for the dataset */
   pointsUrl?: string;
-  /** same-origin path of the dataset's listing (listing-snapshot.ts): the list without waiting for the dataset */
-  listingUrl?: string;
 };
 
 type Pending = { resolve: (value: unknown) => void; reject: (reason: unknown) => void };
@@ -58,7 +56,7 @@ export class LocalWorkerSource implements DataSource {
     // a snapshot that cannot be read is not fatal: the points then come from the dataset
     this.snapshot = options.pointsUrl ? loadPointsSnapshot(options.pointsUrl).catch(() => null) : null;
     port.addEventListener('message', (e) => this.receive(e.data as FromWorker));
-    this.send({ type: 'init', init: { datasetUrl: options.datasetUrl, listingUrl: options.listingUrl, hasPoints: Boolean(options.pointsUrl) } });
+    this.send({ type: 'init', init: { datasetUrl: options.datasetUrl, hasPoints: Boolean(options.pointsUrl) } });
   }
 
   /** the worker could not start or crashed: every waiting and later call fails with this message */
