@@ -40,6 +40,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.periodTo': '終了日',
     'editingWidgets.schedule.removeSlot': '時間帯 {n} を削除',
     'editingWidgets.schedule.addSlot': '時間帯を追加',
+    'editingWidgets.schedule.overlap':
+      '時間帯 {n} と同じ日に時間が重なっています。まちがいでなければ、このままでかまいません。',
     'editingWidgets.schedule.slotRemoved': '時間帯を削除しました。',
     'editingWidgets.schedule.options': 'そのほかの設定',
     'editingWidgets.schedule.closedOnHolidays': '祝日は休み',
@@ -160,6 +162,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.periodTo': 'Until',
     'editingWidgets.schedule.removeSlot': 'Remove time slot {n}',
     'editingWidgets.schedule.addSlot': 'Add a time slot',
+    'editingWidgets.schedule.overlap':
+      'This overlaps time slot {n} on the same day. If that is intended, leave it as it is.',
     'editingWidgets.schedule.slotRemoved': 'Time slot removed.',
     'editingWidgets.schedule.options': 'Other settings',
     'editingWidgets.schedule.closedOnHolidays': 'Closed on public holidays',

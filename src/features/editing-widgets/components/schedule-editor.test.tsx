@@ -243,6 +243,29 @@ describe('ScheduleEditor: a help desk open on weekdays', () => {
   });
 });
 
+describe('ScheduleEditor: overlapping slots', () => {
+  it('warns beside the later slot, without refusing it', () => {
+    const form = setup();
+    add();
+    check(slot(1), '月曜');
+    times(slot(1), '10:00', '12:00');
+    add();
+    choose(slot(2), '毎月（第何週かを選ぶ）');
+    check(slot(2), '第1');
+    times(slot(2), '11:00', '13:00');
+    const warning = slot(2).getByText(
+      '時間帯 1 と同じ日に時間が重なっています。まちがいでなければ、このままでかまいません。',
+    );
+    expect(slot(2).getByLabelText('開始時刻').getAttribute('aria-describedby')).toContain(
+      warning.id,
+    );
+    expect(document.querySelector('[data-invalid="true"]')).toBeNull();
+    expect(scheduleSchema.safeParse(form.last()).success).toBe(true);
+    times(slot(2), '12:00', '13:00'); // touching is fine
+    expect(screen.queryByText(/同じ日に時間が重なっています/)).toBeNull();
+  });
+});
+
 describe('ScheduleEditor: times typed in words', () => {
   it('「10時半」 and 「午後1時」 are understood and shown as stored once the field is left', () => {
     const form = setup();
