@@ -401,6 +401,30 @@ describe('ScheduleEditor: keyboard, focus and outside changes', () => {
     expect(slot(1).getByLabelText('開始時刻')).toHaveProperty('value', '14:00');
   });
 
+  it('a deep copy of the same rules (a form cloning its draft) keeps the slots and the focus', () => {
+    const initial: Schedule = {
+      rules: [
+        {
+          freq: 'MONTHLY',
+          interval: 1,
+          byday: ['1MO', '3WE'],
+          opensAt: '10:00',
+          closesAt: '12:00',
+        },
+      ],
+      closedOnHolidays: false,
+      irregular: false,
+    };
+    const form = setup({ initial });
+    // one rule, shown as two slots (第1月曜, 第3水曜)
+    expect(screen.getByRole('group', { name: '時間帯 2' })).toBeTruthy();
+    const box = slot(2).getByLabelText('開始時刻');
+    box.focus();
+    form.setOutside(structuredClone(initial));
+    expect(slot(2).getByLabelText('開始時刻')).toBe(box);
+    expect(document.activeElement).toBe(box);
+  });
+
   it('keeps a rule it cannot show as it is, and names it in words', () => {
     const rule = {
       freq: 'WEEKLY' as const,

@@ -81,12 +81,11 @@ export function ScheduleEditor({
     rules: value.rules,
   }));
   if (state.rules !== value.rules) {
-    setState({
-      rows: sameRules(rowsToRules(state.rows), value.rules)
-        ? state.rows
-        : rowsFromRules(value.rules),
-      rules: value.rules,
-    });
+    // a copy of what the editor already shows (a form that clones its draft) keeps the rows, their
+    // keys and the focus; only different rules rebuild them
+    const same =
+      sameRules(state.rules, value.rules) || sameRules(rowsToRules(state.rows), value.rules);
+    setState({ rows: same ? state.rows : rowsFromRules(value.rules), rules: value.rules });
   }
   const rows = state.rows;
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
