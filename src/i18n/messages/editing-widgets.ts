@@ -93,6 +93,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': '住所で検索',
     'editingWidgets.location.searchHint': '例: 川口市青木2-1-1',
     'editingWidgets.location.searchButton': '検索',
+    'editingWidgets.location.confidential':
+      '非公開の場所のため、住所やピンの位置を外部のサービス（国土地理院の住所検索）に送りません。住所と市区町村コードは手で入力してください。',
     'editingWidgets.location.searchSource':
       '住所検索には国土地理院のサービスを使います（インターネット接続が必要です）。',
     'editingWidgets.location.searching': '検索しています…',
@@ -213,6 +215,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': 'Search by address',
     'editingWidgets.location.searchHint': 'e.g. 川口市青木2-1-1',
     'editingWidgets.location.searchButton': 'Search',
+    'editingWidgets.location.confidential':
+      'This is a confidential place: its address and pin are not sent to any outside service (the GSI address search). Please type the address and municipality code.',
     'editingWidgets.location.searchSource':
       'The address search uses a service of the Geospatial Information Authority of Japan (GSI) and needs an internet connection.',
     'editingWidgets.location.searching': 'Searching…',
