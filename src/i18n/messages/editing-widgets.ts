@@ -106,7 +106,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.reverseOffline':
       'ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。',
     'editingWidgets.location.reverseNone': 'ピンの位置の住所は見つかりませんでした（海の上など）。',
-    'editingWidgets.location.filled': '住所と市区町村コードを入れました: {address}',
+    'editingWidgets.location.filled':
+      '住所と市区町村コードを入れました: {address}。番地や建物名があれば、住所の欄に書き足してください。',
     'editingWidgets.location.fillFromPin': 'ピンの位置から住所を入れる',
     'editingWidgets.location.address': '住所',
     'editingWidgets.location.addressHint': '例: 埼玉県川口市青木2丁目1-1',
@@ -228,7 +229,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.reverseOffline':
       'The address for the pin could not be looked up. Please type the address and municipality code.',
     'editingWidgets.location.reverseNone': 'No address was found at the pin (it may be at sea).',
-    'editingWidgets.location.filled': 'Address and municipality code filled in: {address}',
+    'editingWidgets.location.filled':
+      'Address and municipality code filled in: {address}. Add the block number or building name to the address if there is one.',
     'editingWidgets.location.fillFromPin': 'Fill in the address from the pin',
     'editingWidgets.location.address': 'Address',
     'editingWidgets.location.addressHint': 'e.g. 埼玉県川口市青木2丁目1-1',

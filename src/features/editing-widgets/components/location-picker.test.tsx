@@ -185,7 +185,9 @@ describe('LocationPicker with 国土地理院 (recorded responses)', () => {
     });
     expect(document.activeElement).toBe(field('住所'));
     expect(
-      screen.getByText('住所と市区町村コードを入れました: 埼玉県川口市青木二丁目（112038）'),
+      screen.getByText(
+        '住所と市区町村コードを入れました: 埼玉県川口市青木二丁目（112038）。番地や建物名があれば、住所の欄に書き足してください。',
+      ),
     ).toBeTruthy();
     expect(field('緯度').value).toBe('35.807869');
   });
