@@ -192,6 +192,18 @@ describe('the GSI geocoder with a recorded fetch', () => {
     await expect(broken.search('川口')).rejects.toMatchObject({ kind: 'invalid' });
   });
 
+  it('one caller giving up does not cancel the names table for the next', async () => {
+    const fetch = recordedFetch();
+    const geocoder = createGsiGeocoder({ fetch });
+    const controller = new AbortController();
+    const first = geocoder.reverse([139.724655, 35.807869], { signal: controller.signal });
+    controller.abort();
+    await first.catch(() => undefined);
+    expect(await geocoder.reverse([141.354376, 43.061945])).toMatchObject({
+      address: '北海道札幌市中央区北一条西二丁目',
+    });
+  });
+
   it('an aborted search rejects with the abort, not as a failure to report', async () => {
     const controller = new AbortController();
     controller.abort();

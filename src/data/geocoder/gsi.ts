@@ -206,8 +206,9 @@ export function createGsiGeocoder(options: GsiGeocoderOptions = {}): Geocoder {
     }
   }
 
-  function municipalityNames(signal?: AbortSignal): Promise<Map<string, MunicipalityName>> {
-    municipalities ??= get(endpoints.municipalities, signal, 'text').then((text) =>
+  // loaded once for every caller, so no one caller's abort cancels it
+  function municipalityNames(): Promise<Map<string, MunicipalityName>> {
+    municipalities ??= get(endpoints.municipalities, undefined, 'text').then((text) =>
       parseMunicipalityTable(String(text)),
     );
     municipalities.catch(() => (municipalities = null)); // retried on the next call
@@ -238,10 +239,7 @@ export function createGsiGeocoder(options: GsiGeocoderOptions = {}): Geocoder {
       let result: ReverseGeocodeResult | null = null;
       if (point) {
         // the names are a nicety: without them the code is still filled in
-        const names = await municipalityNames(signal).catch((error: unknown) => {
-          if (signal?.aborted) throw error;
-          return null;
-        });
+        const names = await municipalityNames().catch(() => null);
         const name = names?.get(point.municipalityCode);
         result = {
           ...point,

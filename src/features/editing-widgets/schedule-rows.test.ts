@@ -10,6 +10,7 @@ import {
   emptyRow,
   isRowValid,
   nextRow,
+  overlappingRows,
   parseTime,
   rowToRule,
   rowsFromRules,
@@ -354,5 +355,41 @@ describe('any valid schedule survives the editor (property)', () => {
         sessionsBetween(schedule, '2024-01-01', '2025-12-31'),
       );
     }
+  });
+});
+
+describe('overlapping time slots', () => {
+  const r = (patch: Partial<ScheduleRow>) => row({ kind: 'weekly', weekdays: ['MO'], ...patch });
+  it.each<[string, ScheduleRow[], (number | null)[]]>([
+    [
+      'every Monday and the first Monday, overlapping hours',
+      [r({}), r({ kind: 'monthly', ordinals: [1], opensAt: '11:00', closesAt: '13:00' })],
+      [null, 1],
+    ],
+    [
+      'morning and afternoon touch, they do not overlap',
+      [r({ opensAt: '09:00', closesAt: '12:00' }), r({ opensAt: '12:00', closesAt: '15:00' })],
+      [null, null],
+    ],
+    ['different days', [r({}), r({ weekdays: ['TU'] })], [null, null]],
+    [
+      '隔週 on alternate weeks never meet',
+      [
+        r({ kind: 'biweekly', validFrom: '2026-04-06' }),
+        r({ kind: 'biweekly', validFrom: '2026-04-13' }),
+      ],
+      [null, null],
+    ],
+    [
+      '隔週 on the same weeks meet',
+      [
+        r({ kind: 'biweekly', validFrom: '2026-04-06' }),
+        r({ kind: 'biweekly', validFrom: '2026-04-20' }),
+      ],
+      [null, 1],
+    ],
+    ['an unfinished slot is not compared', [r({}), r({ opensAt: '' })], [null, null]],
+  ])('%s', (_name, rows, expected) => {
+    expect(overlappingRows(rows, '2026-04-01')).toEqual(expected);
   });
 });

@@ -2,7 +2,8 @@
 // uses — 毎週 / 隔週 / 毎月 第n — and converts to and from `ScheduleRule`. Pure: the component
 // keeps rows in state and emits `rowsToRules(rows)`.
 import type { ScheduleRule } from '../../domain/model';
-import { parseByday } from '../../domain/schedule/occurrences';
+import { addDays } from '../../domain/schedule/dates';
+import { parseByday, ruleRunsOn } from '../../domain/schedule/occurrences';
 import { WEEKDAYS, type Weekday } from '../../domain/weekdays';
 
 /** 毎週, 隔週, 毎月 第n; `other`: a rule the form cannot show (3週ごと, 隔月 …), kept as it is. */
@@ -281,4 +282,28 @@ function isSavableRule(rule: ScheduleRule | undefined): boolean {
 
 export function isRowValid(row: ScheduleRow): boolean {
   return Object.keys(validateRow(row)).length === 0;
+}
+
+/**
+ * For each row, the number (1-based) of an earlier complete row that meets on the same date at
+ * overlapping hours within `days` from `from`, or null. Touching is not overlapping (9:00–12:00
+ * and 12:00–15:00), and two 隔週 rows a week apart never meet: dates are checked, not weekdays.
+ * A warning only: two groups may share a room on purpose.
+ */
+export function overlappingRows(
+  rows: readonly ScheduleRow[],
+  from: string,
+  days = 366,
+): (number | null)[] {
+  const rules = rows.map((row) => (isRowValid(row) ? rowToRule(row) : null));
+  const dates = Array.from({ length: days }, (_, i) => addDays(from, i));
+  return rules.map((rule, j) => {
+    if (!rule) return null;
+    for (let i = 0; i < j; i++) {
+      const other = rules[i];
+      if (!other || !(other.opensAt < rule.closesAt && rule.opensAt < other.closesAt)) continue;
+      if (dates.some((d) => ruleRunsOn(rule, d) && ruleRunsOn(other, d))) return i + 1;
+    }
+    return null;
+  });
 }

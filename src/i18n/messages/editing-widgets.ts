@@ -40,6 +40,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.periodTo': '終了日',
     'editingWidgets.schedule.removeSlot': '時間帯 {n} を削除',
     'editingWidgets.schedule.addSlot': '時間帯を追加',
+    'editingWidgets.schedule.overlap':
+      '時間帯 {n} と同じ日に時間が重なっています。まちがいでなければ、このままでかまいません。',
     'editingWidgets.schedule.slotRemoved': '時間帯を削除しました。',
     'editingWidgets.schedule.options': 'そのほかの設定',
     'editingWidgets.schedule.closedOnHolidays': '祝日は休み',
@@ -91,6 +93,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': '住所で検索',
     'editingWidgets.location.searchHint': '例: 川口市青木2-1-1',
     'editingWidgets.location.searchButton': '検索',
+    'editingWidgets.location.confidential':
+      '非公開の場所のため、住所やピンの位置を外部のサービス（国土地理院の住所検索）に送りません。住所と市区町村コードは手で入力してください。',
     'editingWidgets.location.searchSource':
       '住所検索には国土地理院のサービスを使います（インターネット接続が必要です）。',
     'editingWidgets.location.searching': '検索しています…',
@@ -102,7 +106,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.reverseOffline':
       'ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。',
     'editingWidgets.location.reverseNone': 'ピンの位置の住所は見つかりませんでした（海の上など）。',
-    'editingWidgets.location.filled': '住所と市区町村コードを入れました: {address}',
+    'editingWidgets.location.filled':
+      '住所と市区町村コードを入れました: {address}。番地や建物名があれば、住所の欄に書き足してください。',
     'editingWidgets.location.fillFromPin': 'ピンの位置から住所を入れる',
     'editingWidgets.location.address': '住所',
     'editingWidgets.location.addressHint': '例: 埼玉県川口市青木2丁目1-1',
@@ -160,6 +165,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.periodTo': 'Until',
     'editingWidgets.schedule.removeSlot': 'Remove time slot {n}',
     'editingWidgets.schedule.addSlot': 'Add a time slot',
+    'editingWidgets.schedule.overlap':
+      'This overlaps time slot {n} on the same day. If that is intended, leave it as it is.',
     'editingWidgets.schedule.slotRemoved': 'Time slot removed.',
     'editingWidgets.schedule.options': 'Other settings',
     'editingWidgets.schedule.closedOnHolidays': 'Closed on public holidays',
@@ -209,6 +216,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': 'Search by address',
     'editingWidgets.location.searchHint': 'e.g. 川口市青木2-1-1',
     'editingWidgets.location.searchButton': 'Search',
+    'editingWidgets.location.confidential':
+      'This is a confidential place: its address and pin are not sent to any outside service (the GSI address search). Please type the address and municipality code.',
     'editingWidgets.location.searchSource':
       'The address search uses a service of the Geospatial Information Authority of Japan (GSI) and needs an internet connection.',
     'editingWidgets.location.searching': 'Searching…',
@@ -220,7 +229,8 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.reverseOffline':
       'The address for the pin could not be looked up. Please type the address and municipality code.',
     'editingWidgets.location.reverseNone': 'No address was found at the pin (it may be at sea).',
-    'editingWidgets.location.filled': 'Address and municipality code filled in: {address}',
+    'editingWidgets.location.filled':
+      'Address and municipality code filled in: {address}. Add the block number or building name to the address if there is one.',
     'editingWidgets.location.fillFromPin': 'Fill in the address from the pin',
     'editingWidgets.location.address': 'Address',
     'editingWidgets.location.addressHint': 'e.g. 埼玉県川口市青木2丁目1-1',

@@ -31,6 +31,7 @@ function setup(
     locale?: Locale;
     showErrors?: boolean;
     areas?: Area[];
+    confidential?: boolean;
   } = {},
 ) {
   const emitted: LocationValue[] = [];
@@ -56,6 +57,7 @@ function setup(
             geocoder={geocoder}
             showErrors={options.showErrors}
             areas={options.areas}
+            confidential={options.confidential}
           />
         </form>
       </I18nProvider>
@@ -183,7 +185,9 @@ describe('LocationPicker with 国土地理院 (recorded responses)', () => {
     });
     expect(document.activeElement).toBe(field('住所'));
     expect(
-      screen.getByText('住所と市区町村コードを入れました: 埼玉県川口市青木二丁目（112038）'),
+      screen.getByText(
+        '住所と市区町村コードを入れました: 埼玉県川口市青木二丁目（112038）。番地や建物名があれば、住所の欄に書き足してください。',
+      ),
     ).toBeTruthy();
     expect(field('緯度').value).toBe('35.807869');
   });
@@ -232,6 +236,24 @@ describe('LocationPicker with 国土地理院 (recorded responses)', () => {
     expect(
       await screen.findByText('ピンの位置の住所は見つかりませんでした（海の上など）。'),
     ).toBeTruthy();
+  });
+});
+
+describe('LocationPicker: a confidential site (a shelter)', () => {
+  it('offers no address search or reverse geocoding, and sends nothing out', () => {
+    const form = setup({
+      confidential: true,
+      initial: { location: [139.724655, 35.807869], address: '', municipalityCode: '' },
+    });
+    expect(screen.getByText(/非公開の場所のため、住所やピンの位置を外部のサービス/)).toBeTruthy();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'ピンの位置から住所を入れる' })).toBeNull();
+    // the pin still moves, the fields are typed by hand
+    fireEvent.click(screen.getByRole('button', { name: /南へ/ }));
+    fireEvent.change(field('全国地方公共団体コード（6桁）'), { target: { value: '11203' } });
+    fireEvent.blur(field('全国地方公共団体コード（6桁）'));
+    expect(form.last()?.municipalityCode).toBe('112038');
+    expect(form.fetch.calls).toEqual([]);
   });
 });
 

@@ -59,6 +59,11 @@ export type LocationPickerProps = {
   /** show every problem, touched or not (the form sets it after a refused save) */
   showErrors?: boolean;
   legend?: string;
+  /**
+   * A confidential site (a shelter): its address and point are never sent to an outside service,
+   * so the address search and reverse geocoding are off and the user types the address and code.
+   */
+  confidential?: boolean;
 };
 
 type SearchState =
@@ -97,6 +102,7 @@ export function LocationPicker({
   geocoder,
   showErrors = false,
   legend,
+  confidential = false,
 }: LocationPickerProps) {
   const { t } = useI18n();
   const id = useId();
@@ -157,6 +163,7 @@ export function LocationPicker({
 
   /** reverse geocoding: the code always, the address unless `keepAddress` (a search hit's is better) */
   async function fillFromPoint(location: LngLat, keepAddress: boolean) {
+    if (confidential) return; // never sent out (the controls are hidden too)
     reverseAbort.current?.abort();
     const controller = new AbortController();
     reverseAbort.current = controller;
@@ -182,7 +189,7 @@ export function LocationPicker({
 
   const runSearch = async () => {
     const q = query.trim();
-    if (q === '') return;
+    if (q === '' || confidential) return;
     searchAbort.current?.abort();
     const controller = new AbortController();
     searchAbort.current = controller;
@@ -295,59 +302,65 @@ export function LocationPicker({
       <legend className="ew-group__legend">{legend ?? t('editingWidgets.location.legend')}</legend>
       <p className="ew-hint">{t('editingWidgets.location.intro')}</p>
 
-      <div className="ew-field location-picker__search">
-        <label htmlFor={`${id}-search`}>{t('editingWidgets.location.search')}</label>
-        <p id={`${id}-search-hint`} className="ew-hint">
-          {t('editingWidgets.location.searchHint')}
+      {confidential ? (
+        <p className="notice location-picker__confidential">
+          {t('editingWidgets.location.confidential')}
         </p>
-        <p id={`${id}-search-source`} className="ew-hint location-picker__source">
-          {t('editingWidgets.location.searchSource')}
-        </p>
-        <div className="location-picker__search-row">
-          <input
-            id={`${id}-search`}
-            type="search"
-            className="text-input"
-            value={query}
-            autoComplete="off"
-            aria-describedby={`${id}-search-hint ${id}-search-source`}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              // the picker sits inside the edit form: Enter searches instead of submitting it
-              if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
-                e.preventDefault();
-                void runSearch();
-              }
-            }}
-          />
-          <button
-            type="button"
-            className="button"
-            onClick={() => void runSearch()}
-            disabled={search.status === 'searching'}
-          >
-            {t('editingWidgets.location.searchButton')}
-          </button>
+      ) : (
+        <div className="ew-field location-picker__search">
+          <label htmlFor={`${id}-search`}>{t('editingWidgets.location.search')}</label>
+          <p id={`${id}-search-hint`} className="ew-hint">
+            {t('editingWidgets.location.searchHint')}
+          </p>
+          <p id={`${id}-search-source`} className="ew-hint location-picker__source">
+            {t('editingWidgets.location.searchSource')}
+          </p>
+          <div className="location-picker__search-row">
+            <input
+              id={`${id}-search`}
+              type="search"
+              className="text-input"
+              value={query}
+              autoComplete="off"
+              aria-describedby={`${id}-search-hint ${id}-search-source`}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                // the picker sits inside the edit form: Enter searches instead of submitting it
+                if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  void runSearch();
+                }
+              }}
+            />
+            <button
+              type="button"
+              className="button"
+              onClick={() => void runSearch()}
+              disabled={search.status === 'searching'}
+            >
+              {t('editingWidgets.location.searchButton')}
+            </button>
+          </div>
+          {search.status === 'done' && search.results.length > 0 ? (
+            <ul
+              className="location-picker__results"
+              aria-label={t('editingWidgets.location.results', { n: search.results.length })}
+            >
+              {search.results.map((hit) => (
+                <li key={`${hit.address}|${hit.location.join(',')}`}>
+                  <button
+                    type="button"
+                    className="button button--secondary location-picker__result"
+                    onClick={() => choose(hit)}
+                  >
+                    {hit.address}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </div>
-        {search.status === 'done' && search.results.length > 0 ? (
-          <ul
-            className="location-picker__results"
-            aria-label={t('editingWidgets.location.results', { n: search.results.length })}
-          >
-            {search.results.map((hit) => (
-              <li key={`${hit.address}|${hit.location.join(',')}`}>
-                <button
-                  type="button"
-                  className="button button--secondary location-picker__result"
-                  onClick={() => choose(hit)}
-                >
-                  {hit.address}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      )}
       <p role="status" className="location-picker__message">
         {message}
       </p>
@@ -425,14 +438,16 @@ export function LocationPicker({
           ))}
         </div>
         <div className="location-picker__pin-actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!value.location}
-            onClick={() => value.location && void fillFromPoint(value.location, false)}
-          >
-            {t('editingWidgets.location.fillFromPin')}
-          </button>
+          {confidential ? null : (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!value.location}
+              onClick={() => value.location && void fillFromPoint(value.location, false)}
+            >
+              {t('editingWidgets.location.fillFromPin')}
+            </button>
+          )}
           <button
             type="button"
             className="button button--secondary"

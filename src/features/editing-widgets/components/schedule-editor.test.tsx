@@ -243,6 +243,29 @@ describe('ScheduleEditor: a help desk open on weekdays', () => {
   });
 });
 
+describe('ScheduleEditor: overlapping slots', () => {
+  it('warns beside the later slot, without refusing it', () => {
+    const form = setup();
+    add();
+    check(slot(1), '月曜');
+    times(slot(1), '10:00', '12:00');
+    add();
+    choose(slot(2), '毎月（第何週かを選ぶ）');
+    check(slot(2), '第1');
+    times(slot(2), '11:00', '13:00');
+    const warning = slot(2).getByText(
+      '時間帯 1 と同じ日に時間が重なっています。まちがいでなければ、このままでかまいません。',
+    );
+    expect(slot(2).getByLabelText('開始時刻').getAttribute('aria-describedby')).toContain(
+      warning.id,
+    );
+    expect(document.querySelector('[data-invalid="true"]')).toBeNull();
+    expect(scheduleSchema.safeParse(form.last()).success).toBe(true);
+    times(slot(2), '12:00', '13:00'); // touching is fine
+    expect(screen.queryByText(/同じ日に時間が重なっています/)).toBeNull();
+  });
+});
+
 describe('ScheduleEditor: times typed in words', () => {
   it('「10時半」 and 「午後1時」 are understood and shown as stored once the field is left', () => {
     const form = setup();
@@ -376,6 +399,30 @@ describe('ScheduleEditor: keyboard, focus and outside changes', () => {
     expect(slot(1).getByRole('radio', { name: '毎週' })).toHaveProperty('checked', true);
     expect(slot(1).getByRole('checkbox', { name: '日曜' })).toHaveProperty('checked', true);
     expect(slot(1).getByLabelText('開始時刻')).toHaveProperty('value', '14:00');
+  });
+
+  it('a deep copy of the same rules (a form cloning its draft) keeps the slots and the focus', () => {
+    const initial: Schedule = {
+      rules: [
+        {
+          freq: 'MONTHLY',
+          interval: 1,
+          byday: ['1MO', '3WE'],
+          opensAt: '10:00',
+          closesAt: '12:00',
+        },
+      ],
+      closedOnHolidays: false,
+      irregular: false,
+    };
+    const form = setup({ initial });
+    // one rule, shown as two slots (第1月曜, 第3水曜)
+    expect(screen.getByRole('group', { name: '時間帯 2' })).toBeTruthy();
+    const box = slot(2).getByLabelText('開始時刻');
+    box.focus();
+    form.setOutside(structuredClone(initial));
+    expect(slot(2).getByLabelText('開始時刻')).toBe(box);
+    expect(document.activeElement).toBe(box);
   });
 
   it('keeps a rule it cannot show as it is, and names it in words', () => {

@@ -17,6 +17,7 @@ import {
   ORDINALS,
   isRowValid,
   nextRow,
+  overlappingRows,
   parseTime,
   rowToRule,
   rowsFromRules,
@@ -80,12 +81,11 @@ export function ScheduleEditor({
     rules: value.rules,
   }));
   if (state.rules !== value.rules) {
-    setState({
-      rows: sameRules(rowsToRules(state.rows), value.rules)
-        ? state.rows
-        : rowsFromRules(value.rules),
-      rules: value.rules,
-    });
+    // a copy of what the editor already shows (a form that clones its draft) keeps the rows, their
+    // keys and the focus; only different rules rebuild them
+    const same =
+      sameRules(state.rules, value.rules) || sameRules(rowsToRules(state.rows), value.rules);
+    setState({ rows: same ? state.rows : rowsFromRules(value.rules), rules: value.rules });
   }
   const rows = state.rows;
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -150,6 +150,7 @@ export function ScheduleEditor({
       lines: describeSchedule(schedule, locale, { today: day }),
       sessions: nextSessions(schedule, day, 5).map((s) => describeSession(s, locale)),
       incomplete: complete.length < rows.length,
+      overlaps: overlappingRows(rows, day),
     };
   }, [rows, value, locale, day]);
 
@@ -187,6 +188,7 @@ export function ScheduleEditor({
               onChange={(field, change) => updateRow(row.key, field, change)}
               onBlur={(field) => markTouched(row.key, field)}
               onRemove={() => removeRow(row.key)}
+              overlapsWith={preview.overlaps[index] ?? null}
             />
           </li>
         ))}
@@ -296,9 +298,20 @@ type RowEditorProps = {
   onChange(field: RowField, change: (row: ScheduleRow) => ScheduleRow): void;
   onBlur(field: RowField): void;
   onRemove(): void;
+  /** an earlier slot that meets at the same time on some date (a warning, not an error) */
+  overlapsWith: number | null;
 };
 
-function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: RowEditorProps) {
+function RowEditor({
+  row,
+  n,
+  idPrefix,
+  isShown,
+  onChange,
+  onBlur,
+  onRemove,
+  overlapsWith,
+}: RowEditorProps) {
   const { t, locale } = useI18n();
   const problems = validateRow(row);
   const error = (field: RowField) => {
@@ -455,7 +468,12 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
               required
               aria-invalid={error(field) ? true : undefined}
               data-invalid={error(field) ? true : undefined}
-              aria-describedby={describedBy(field, `${idPrefix}-time-hint`)}
+              aria-describedby={describedBy(
+                field,
+                overlapsWith !== null
+                  ? `${idPrefix}-time-hint ${idPrefix}-overlap`
+                  : `${idPrefix}-time-hint`,
+              )}
               onChange={(e) => onChange(field, (r) => ({ ...r, [field]: e.target.value }))}
               onBlur={() =>
                 onChange(field, (r) => {
@@ -468,6 +486,11 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
             <FieldError id={errorId(field)}>{error(field)}</FieldError>
           </div>
         ))}
+        {overlapsWith !== null ? (
+          <p id={`${idPrefix}-overlap`} className="notice schedule-editor__overlap">
+            {t('editingWidgets.schedule.overlap', { n: overlapsWith })}
+          </p>
+        ) : null}
         <p id={`${idPrefix}-time-hint`} className="ew-hint schedule-editor__time-hint">
           {t('editingWidgets.schedule.timeHint')}
         </p>
