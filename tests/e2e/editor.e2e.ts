@@ -137,6 +137,11 @@ describe('two tabs editing the same listing', () => {
     await description(tab1).waitFor();
     await description(tab2).waitFor();
 
+    // a third tab shows the public page, opened before anything is saved
+    const pub = await tab1.context().newPage();
+    await pub.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await pub.getByRole('heading', { level: 1 }).waitFor();
+
     await description(tab1).fill('タブ1で書いた説明です。');
     await tab1.getByRole('button', { name: '保存する' }).click();
     await expect.poll(() => tab1.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
@@ -152,9 +157,9 @@ describe('two tabs editing the same listing', () => {
     expect(await description(tab2).inputValue()).toBe('タブ2で書いた説明です。');
     expect(await runAxe(tab2)).toEqual([]);
 
-    // nothing was overwritten: the public page shows the first save
-    const pub = await tab1.context().newPage();
-    await pub.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    // nothing was overwritten, and the other tab's public page followed without a reload
+    await expect.poll(() => pub.getByRole('region', { name: 'この場所について' }).textContent()).toContain('タブ1で書いた説明です。');
+    await pub.reload();
     await expect.poll(() => pub.getByRole('region', { name: 'この場所について' }).textContent()).toContain('タブ1で書いた説明です。');
   });
 });
