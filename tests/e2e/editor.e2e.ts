@@ -125,6 +125,42 @@ describe('editing, review and the public page', () => {
   });
 });
 
+describe('sending a change back', () => {
+  it('needs a comment, and the coordinator home shows it under 差し戻された変更', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'coordinator');
+    await page.getByLabel('担当する団体').selectOption(site.orgId);
+    await page.goto(new URL(`/editor/site/${site.id}`, baseURL()).href);
+    const access = page.getByLabel('行き方', { exact: true });
+    await access.waitFor();
+    await access.fill('かさね駅から歩いて3分です。');
+    await page.getByRole('button', { name: '承認を申請する' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '承認待ちとして送りました' }).count()).toBe(1);
+
+    await setRole(page, 'staff');
+    await page.goto(new URL('/editor/review', baseURL()).href);
+    await page.getByRole('heading', { name: new RegExp(site.name) }).waitFor();
+    await page.getByRole('button', { name: '内容を見る' }).first().click();
+    await page.getByRole('button', { name: '差し戻す' }).click();
+    const comment = page.getByLabel('差し戻しの理由（申請者に表示されます）');
+    await expect.poll(() => comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText('差し戻す理由を入力してください').count()).toBe(1);
+    await comment.fill('駅の名前を正式名にしてください');
+    await page.getByRole('button', { name: '差し戻す' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '差し戻しました' }).count()).toBe(1);
+
+    await setRole(page, 'coordinator');
+    await page.goto(new URL('/editor', baseURL()).href);
+    const rejected = page.getByRole('region', { name: /^差し戻された変更/ });
+    await expect.poll(() => rejected.textContent()).toContain('駅の名前を正式名にしてください');
+    expect(await rejected.textContent()).toContain(site.name);
+    // the public page never showed the proposal
+    await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.textContent('body')).not.toContain('かさね駅から歩いて3分です。');
+  });
+});
+
 describe('two tabs editing the same listing', () => {
   it('refuses the second save, keeps what was typed and shows the other person’s change', async () => {
     const tab1 = await openPage('/');
