@@ -253,6 +253,11 @@ describe('a new place at 360 px', () => {
     await page.getByRole('button', { name: '別の場所なので登録する' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/editor\/site\/(?!new)/);
+    // the organization's listings at 360 px: the new place is there, and axe passes
+    await page.goto(new URL(`/editor?org=${encodeURIComponent(site.orgId)}`, baseURL()).href);
+    const all = page.getByRole('region', { name: /^すべての掲載/ });
+    await expect.poll(async () => (await all.getByRole('link', { name: `「${site.name}」を編集` }).count()) >= 2).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
     expect(appErrors(page)).toEqual([]);
   });
 });
