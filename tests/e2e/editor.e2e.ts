@@ -200,6 +200,32 @@ describe('two tabs editing the same listing', () => {
   });
 });
 
+describe('history', () => {
+  it('lists each change with its fields, and restoring an older version publishes it again', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'admin');
+    await page.goto(new URL(`/editor/site/${site.id}`, baseURL()).href);
+    const description = page.getByLabel('説明', { exact: true });
+    await description.waitFor();
+    for (const text of ['一回目の説明', '二回目の説明']) {
+      await description.fill(text);
+      await page.getByRole('button', { name: '保存する' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
+      await expect.poll(() => description.inputValue()).toBe(text);
+    }
+    const history = page.getByRole('region', { name: '変更の履歴' });
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(2);
+    expect(await history.getByRole('listitem').first().textContent()).toContain('変更した項目: 説明');
+    await history.getByRole('button', { name: /の版に戻す$/ }).click();
+    await expect.poll(() => description.inputValue()).toBe('一回目の説明');
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(3);
+    expect(await history.getByRole('listitem').first().textContent()).toContain('以前の版に戻す');
+    expect(await runAxe(page)).toEqual([]);
+    await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await expect.poll(() => page.getByRole('region', { name: 'この場所について' }).textContent()).toContain('一回目の説明');
+  });
+});
+
 describe('form validation', () => {
   it('shows Japanese messages beside the fields and moves focus to the first error', async () => {
     const page = await openPage('/');
