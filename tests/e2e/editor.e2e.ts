@@ -200,6 +200,25 @@ describe('two tabs editing the same listing', () => {
   });
 });
 
+describe('freshness', () => {
+  it('「変更なし（内容を確認しました）」 takes a stale listing off the list in one click', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'coordinator');
+    await page.getByLabel('担当する団体').selectOption(menu.orgId);
+    await page.goto(new URL('/editor', baseURL()).href);
+    const stale = page.getByRole('region', { name: /^確認が必要/ });
+    await stale.waitFor();
+    const rows = stale.getByRole('row');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(1); // the demo ages some listings past 180 days
+    const first = rows.nth(1);
+    const name = ((await first.getByRole('rowheader').getByRole('link').textContent()) ?? '').trim();
+    await first.getByRole('button', { name: /変更なし（内容を確認しました）/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `「${name}」の最終確認日を今日にしました` }).count()).toBe(1);
+    await expect.poll(() => (before > 2 ? rows.count() : stale.count())).toBe(before > 2 ? before - 1 : 0);
+  });
+});
+
 describe('history', () => {
   it('lists each change with its fields, and restoring an older version publishes it again', async () => {
     const page = await openPage('/');
