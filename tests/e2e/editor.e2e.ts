@@ -125,6 +125,42 @@ describe('editing, review and the public page', () => {
   });
 });
 
+describe('sending a change back', () => {
+  it('needs a comment, and the coordinator home shows it under 差し戻された変更', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'coordinator');
+    await page.getByLabel('担当する団体').selectOption(site.orgId);
+    await page.goto(new URL(`/editor/site/${site.id}`, baseURL()).href);
+    const access = page.getByLabel('行き方', { exact: true });
+    await access.waitFor();
+    await access.fill('かさね駅から歩いて3分です。');
+    await page.getByRole('button', { name: '承認を申請する' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '承認待ちとして送りました' }).count()).toBe(1);
+
+    await setRole(page, 'staff');
+    await page.goto(new URL('/editor/review', baseURL()).href);
+    await page.getByRole('heading', { name: new RegExp(site.name) }).waitFor();
+    await page.getByRole('button', { name: '内容を見る' }).first().click();
+    await page.getByRole('button', { name: '差し戻す' }).click();
+    const comment = page.getByLabel('差し戻しの理由（申請者に表示されます）');
+    await expect.poll(() => comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText('差し戻す理由を入力してください').count()).toBe(1);
+    await comment.fill('駅の名前を正式名にしてください');
+    await page.getByRole('button', { name: '差し戻す' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '差し戻しました' }).count()).toBe(1);
+
+    await setRole(page, 'coordinator');
+    await page.goto(new URL('/editor', baseURL()).href);
+    const rejected = page.getByRole('region', { name: /^差し戻された変更/ });
+    await expect.poll(() => rejected.textContent()).toContain('駅の名前を正式名にしてください');
+    expect(await rejected.textContent()).toContain(site.name);
+    // the public page never showed the proposal
+    await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.textContent('body')).not.toContain('かさね駅から歩いて3分です。');
+  });
+});
+
 describe('two tabs editing the same listing', () => {
   it('refuses the second save, keeps what was typed and shows the other person’s change', async () => {
     const tab1 = await openPage('/');
@@ -136,6 +172,11 @@ describe('two tabs editing the same listing', () => {
     const description = (p: Page) => p.getByLabel('説明', { exact: true });
     await description(tab1).waitFor();
     await description(tab2).waitFor();
+
+    // a third tab shows the public page, opened before anything is saved
+    const pub = await tab1.context().newPage();
+    await pub.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await pub.getByRole('heading', { level: 1 }).waitFor();
 
     await description(tab1).fill('タブ1で書いた説明です。');
     await tab1.getByRole('button', { name: '保存する' }).click();
@@ -152,10 +193,55 @@ describe('two tabs editing the same listing', () => {
     expect(await description(tab2).inputValue()).toBe('タブ2で書いた説明です。');
     expect(await runAxe(tab2)).toEqual([]);
 
-    // nothing was overwritten: the public page shows the first save
-    const pub = await tab1.context().newPage();
-    await pub.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    // nothing was overwritten, and the other tab's public page followed without a reload
     await expect.poll(() => pub.getByRole('region', { name: 'この場所について' }).textContent()).toContain('タブ1で書いた説明です。');
+    await pub.reload();
+    await expect.poll(() => pub.getByRole('region', { name: 'この場所について' }).textContent()).toContain('タブ1で書いた説明です。');
+  });
+});
+
+describe('freshness', () => {
+  it('「変更なし（内容を確認しました）」 takes a stale listing off the list in one click', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'coordinator');
+    await page.getByLabel('担当する団体').selectOption(menu.orgId);
+    await page.goto(new URL('/editor', baseURL()).href);
+    const stale = page.getByRole('region', { name: /^確認が必要/ });
+    await stale.waitFor();
+    const rows = stale.getByRole('row');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(1); // the demo ages some listings past 180 days
+    const first = rows.nth(1);
+    const name = ((await first.getByRole('rowheader').getByRole('link').textContent()) ?? '').trim();
+    await first.getByRole('button', { name: /変更なし（内容を確認しました）/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `「${name}」の最終確認日を今日にしました` }).count()).toBe(1);
+    await expect.poll(() => (before > 2 ? rows.count() : stale.count())).toBe(before > 2 ? before - 1 : 0);
+  });
+});
+
+describe('history', () => {
+  it('lists each change with its fields, and restoring an older version publishes it again', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'admin');
+    await page.goto(new URL(`/editor/site/${site.id}`, baseURL()).href);
+    const description = page.getByLabel('説明', { exact: true });
+    await description.waitFor();
+    for (const text of ['一回目の説明', '二回目の説明']) {
+      await description.fill(text);
+      await page.getByRole('button', { name: '保存する' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
+      await expect.poll(() => description.inputValue()).toBe(text);
+    }
+    const history = page.getByRole('region', { name: '変更の履歴' });
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(2);
+    expect(await history.getByRole('listitem').first().textContent()).toContain('変更した項目: 説明');
+    await history.getByRole('button', { name: /の版に戻す$/ }).click();
+    await expect.poll(() => description.inputValue()).toBe('一回目の説明');
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(3);
+    expect(await history.getByRole('listitem').first().textContent()).toContain('以前の版に戻す');
+    expect(await runAxe(page)).toEqual([]);
+    await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await expect.poll(() => page.getByRole('region', { name: 'この場所について' }).textContent()).toContain('一回目の説明');
   });
 });
 
@@ -212,6 +298,11 @@ describe('a new place at 360 px', () => {
     await page.getByRole('button', { name: '別の場所なので登録する' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/editor\/site\/(?!new)/);
+    // the organization's listings at 360 px: the new place is there, and axe passes
+    await page.goto(new URL(`/editor?org=${encodeURIComponent(site.orgId)}`, baseURL()).href);
+    const all = page.getByRole('region', { name: /^すべての掲載/ });
+    await expect.poll(async () => (await all.getByRole('link', { name: `「${site.name}」を編集` }).count()) >= 2).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
     expect(appErrors(page)).toEqual([]);
   });
 });

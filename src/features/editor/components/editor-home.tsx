@@ -28,10 +28,13 @@ function Home() {
   const { editor, actor, role, source } = useEditor();
   const [, navigate] = useLocation();
   const search = new URLSearchParams(useSearch());
-  const staff = role === 'staff' || role === 'admin';
-  const orgId = staff ? (search.get('org') ?? '') : (actor.organizationIds[0] ?? '');
-  const days = staleDays();
   const orgs = useQuery(organizationsOptions(source));
+  const staff = role === 'staff' || role === 'admin';
+  const asked = search.get('org');
+  // a coordinator of several organizations picks one of theirs; staff pick any
+  const orgId = staff ? (asked ?? '') : asked && actor.organizationIds.includes(asked) ? asked : (actor.organizationIds[0] ?? '');
+  const pickable = staff ? orgs.data?.filter((o) => o.listings > 0) : orgs.data?.filter((o) => actor.organizationIds.includes(o.id));
+  const days = staleDays();
   const listings = useQuery({
     queryKey: editorKeys.listings(actor, { orgId, days }),
     queryFn: () => editor!.listListings(actor, { orgId, staleAfterDays: days }),
@@ -68,18 +71,16 @@ function Home() {
           </li>
         </ul>
       )}
-      {staff && (
+      {(staff || actor.organizationIds.length > 1) && (
         <p className="form-field">
           <label htmlFor={pickId}>{t('editor.pickOrganization')}</label>
           <select id={pickId} value={orgId} onChange={(e) => navigate(e.target.value ? `/?org=${encodeURIComponent(e.target.value)}` : '/')}>
-            <option value="">—</option>
-            {orgs.data
-              ?.filter((o) => o.listings > 0)
-              .map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
+            {staff && <option value="">—</option>}
+            {pickable?.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </select>
         </p>
       )}
@@ -160,7 +161,9 @@ function ListingTable({ list }: { list: ListingSummary[] }) {
           <thead>
             <tr>
               <th scope="col">{t('editor.col.name')}</th>
-              <th scope="col">{t('editor.col.kind')}</th>
+              <th scope="col" className="editor-table__kind">
+                {t('editor.col.kind')}
+              </th>
               <th scope="col">{t('editor.col.lastVerified')}</th>
               <th scope="col">{t('editor.col.state')}</th>
               <th scope="col">{t('editor.col.actions')}</th>
@@ -173,8 +176,9 @@ function ListingTable({ list }: { list: ListingSummary[] }) {
                   <Link href={`/${l.kind}/${encodeURIComponent(l.id)}`} aria-label={t('editor.editNamed', { name: l.name })}>
                     {l.name}
                   </Link>
+                  <span className="editor-table__kind-inline">（{t(`editor.kind.${l.kind}`)}）</span>
                 </th>
-                <td>{t(`editor.kind.${l.kind}`)}</td>
+                <td className="editor-table__kind">{t(`editor.kind.${l.kind}`)}</td>
                 <td>
                   {formatIsoDate(l.lastVerified, locale)}
                   {l.stale && <span className="chip chip--stale"> {t('editor.staleBadge')}</span>}
