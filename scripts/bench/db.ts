@@ -8,6 +8,8 @@
 //     request time (the aggregation the grid replaced)
 //   - search_public_sites (a list query: needs, nearest first, in a box) p50 against a seq scan:
 //     the retrieval the matching issue builds on
+//   - matching_candidates (the 参加支援 retrieval RPC, as a staff member: a three-member
+//     household's circle and needs from householdRetrieval) p50 against a seq scan
 // Loads with COPY (psql \copy), with the row triggers off and the columns they keep (search
 // text, sort key) computed by the same normalization in TypeScript (tests/db/normalize.test.ts
 // proves the two equal), then refresh_site_grid() (site_grid and site_cells) and analyze.
@@ -29,6 +31,9 @@ import { startCluster } from '../db/cluster.mjs';
 import { prepareDatabase } from '../db/prepare.mjs';
 import { percentile, type Figure } from './figure.ts';
 import { mulberry32 } from '../../src/domain/demo/rng.ts';
+import type { Constraints } from '../../src/domain/case/model.ts';
+import { householdRetrieval } from '../../src/domain/matching/retrieval.ts';
+import type { MatchInput } from '../../src/domain/matching/types.ts';
 
 const SITES = 200_000;
 const SEED = 20261127;
@@ -74,7 +79,7 @@ function psql(url: string, sql: string): void {
   if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
 }
 
-async function load(url: string, data: Dataset): Promise<void> {
+export async function load(url: string, data: Dataset): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kasane-bench-'));
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -124,6 +129,46 @@ async function visitor(url: string, seqScan = false): Promise<pg.Client> {
   await c.query('set jit = off');
   if (seqScan) await c.query('set enable_indexscan = off; set enable_bitmapscan = off; set enable_nestloop = off');
   return c;
+}
+
+const STAFF = '00000000-0000-4000-8000-0000000be0c1';
+
+/** A session as a 参加支援 staff member (matching_candidates is for staff and admins only). */
+async function staffMember(url: string, seqScan = false): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`select set_config('request.jwt.claims', $1, false)`, [JSON.stringify({ sub: STAFF, role: 'authenticated', aud: 'authenticated' })]);
+  await c.query('set role authenticated');
+  await c.query('set jit = off');
+  if (seqScan) await c.query('set enable_indexscan = off; set enable_bitmapscan = off; set enable_nestloop = off');
+  return c;
+}
+
+// the households of the matching bench (scripts/bench/matching.ts): parent, child, grandparent
+const TRAVELS: Constraints['travel'][] = [
+  { mode: 'walk', maxMinutes: 15 },
+  { mode: 'walk', maxMinutes: 20 },
+  { mode: 'bicycle', maxMinutes: 15 },
+  { mode: 'bus', maxMinutes: 30 },
+];
+function household(rand: () => number, point: [number, number]): MatchInput {
+  const constraints = (travel: Constraints['travel']): Constraints => ({
+    travel,
+    availability: [{ days: ['MO', 'TU', 'WE', 'TH', 'FR'], from: '09:00', to: '17:00' }],
+    accessibility: [],
+    languages: ['ja'],
+    maxCostYen: null,
+    ease: [],
+  });
+  const travel = TRAVELS[Math.floor(rand() * TRAVELS.length)]!;
+  return {
+    home: { point: [Math.round(point[0] * 1000) / 1000, Math.round(point[1] * 1000) / 1000], areaIds: [], areaId: null },
+    members: [
+      { id: 'm1', ageBand: '19-39', targets: [], needs: ['place_to_be', 'work_experience', 'socializing'], constraints: constraints(travel) },
+      { id: 'm2', ageBand: '6-12', targets: [], needs: ['child_study', 'place_to_be', 'meals'], constraints: constraints(travel) },
+      { id: 'm3', ageBand: '75+', targets: [], needs: ['exercise_health', 'socializing', 'watching_over'], constraints: constraints({ mode: 'walk', maxMinutes: 10 }) },
+    ],
+  };
 }
 
 async function timed(c: pg.Client, sql: string, params: unknown[]): Promise<{ ms: number; rows: pg.QueryResult['rows'] }> {
@@ -251,6 +296,29 @@ export async function run(): Promise<Record<string, Figure>> {
     log(`search_public_sites needs-only (every site's menus checked) ${needsOnly.toFixed(0)} ms`);
     log(`search_public_sites p50 ${searchFast.toFixed(1)} ms, seq scan ${searchSlow.toFixed(1)} ms`);
 
+    // the matching retrieval RPC, as staff: one call per household (the largest reach of its
+    // members, the union of their needs), as the Supabase case source makes it
+    const owner = new pg.Client({ connectionString: db.url });
+    await owner.connect();
+    clients.push(owner);
+    await owner.query(`insert into public.teams (id, name) values ('bench_team', '参加支援チーム')`);
+    await owner.query(`insert into auth.users (id, email, role, aud) values ($1, 'bench@example.test', 'authenticated', 'authenticated')`, [STAFF]);
+    await owner.query(`insert into public.profiles (id, role, team_id) values ($1, 'staff', 'bench_team')`, [STAFF]);
+    const staff = await staffMember(db.url);
+    const staffSlow = await staffMember(db.url, true);
+    clients.push(staff, staffSlow);
+    const retrieval = 'select public.matching_candidates($1, $2, $3, $4::text[], $5::text[]) as r';
+    const households = Array.from({ length: 100 }, () => {
+      const q = householdRetrieval(household(rand, [...near()]));
+      return [q.point[0], q.point[1], q.radiusM, q.needs, q.areaIds];
+    });
+    const retrievalFast = await p50(staff, retrieval, households);
+    const retrievalSlow = await p50(staffSlow, retrieval, households.slice(0, 3), 0);
+    const sizes2: number[] = [];
+    for (const h of households.slice(0, 30)) sizes2.push((await staff.query(retrieval, h)).rows[0].r.menus.length);
+    const retrievalMenus = percentile(sizes2.sort((a, b) => a - b), 50);
+    log(`matching_candidates p50 ${retrievalFast.toFixed(2)} ms (median ${retrievalMenus} candidate menus), seq scan ${retrievalSlow.toFixed(1)} ms`);
+
     return {
       db_nearest_menus_p50_ms: figure(nearestFast, 'ms', nearestSlow, 'p50 ≤ 10 ms and ≥ 20× faster than a seq scan (ratio ≤ 0.05)', nearestFast <= 10 && nearestFast / nearestSlow <= 0.05),
       db_tile_z8_p50_ms: figure(z8Fast, 'ms', z8Slow, 'p50 ≤ 20 ms (baseline: seq scan)', z8Fast <= 20),
@@ -258,6 +326,7 @@ export async function run(): Promise<Record<string, Figure>> {
       db_tile_z8_p50_kb: figure(z8Size, 'kB', z8Geojson, 'smaller than the same points as GeoJSON', z8Size < z8Geojson),
       db_tile_z4_p50_ms: figure(z4Fast, 'ms', z4Live, 'p50 ≤ 200 ms (baseline: counted per request)', z4Fast <= 200),
       db_search_keyword_p50_ms: figure(searchFast, 'ms', searchSlow, 'informational (keyword list query, all matches counted; baseline: seq scan)', true),
+      db_matching_candidates_p50_ms: figure(retrievalFast, 'ms', retrievalSlow, `p50 ≤ 15 ms (three-member households, median ${retrievalMenus} candidate menus; baseline: seq scan)`, retrievalFast <= 15),
       db_search_needs_only_ms: figure(needsOnly, 'ms', searchFast, 'informational: a filter without keyword checks every site (baseline: keyword query)', true),
     };
   } finally {
