@@ -520,4 +520,14 @@ describe('duplicates', () => {
     });
     expect(ok.status).toBe('published');
   });
+
+  it('never names a confidential site of another organization to a coordinator (staff see it)', async () => {
+    const s = source();
+    const secret = demo.sites.find((x) => x.confidential)!;
+    const outsider = demo.organizations.find((o) => o.id !== secret.orgId)!;
+    const probe = { name: secret.name, location: secret.location };
+    expect((await s.editor.findDuplicates(staff, probe)).map((m) => m.id)).toContain(secret.id);
+    expect((await s.editor.findDuplicates(coordinator(secret.orgId), probe)).map((m) => m.id)).toContain(secret.id);
+    expect((await s.editor.findDuplicates(coordinator(outsider.id), probe)).map((m) => m.id)).not.toContain(secret.id);
+  });
 });

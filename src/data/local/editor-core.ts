@@ -310,11 +310,16 @@ export class LocalEditorCore implements EditorPort {
   ): Promise<DuplicateMatch[]> {
     if (actor.role === 'resident') throw new Error(SIGN_IN);
     const [ds, st] = await Promise.all([this.host.dataset(), this.load()]);
+    // staff and admins compare with every site; a coordinator with the public ones and their own
+    // (a confidential site's name and distance must not reach another organization: as in Supabase)
+    const seesAll = actor.role === 'staff' || actor.role === 'admin';
+    const visible = (s: Site) => seesAll || actor.organizationIds.includes(s.orgId) || isPublicSite(s);
     const pool: Placed[] = [
-      ...ds.sites,
+      ...ds.sites.filter(visible),
       ...[...st.changes.values()]
         .filter((c) => c.status === 'pending' && c.kind === 'site' && c.action === 'create')
-        .map((c) => c.proposed as Site),
+        .map((c) => c.proposed as Site)
+        .filter((s) => seesAll || actor.organizationIds.includes(s.orgId)),
     ];
     const id = candidate.excludeId ?? '\u0000candidate';
     return findDuplicates([{ id, name: candidate.name, location: candidate.location }], pool).map(
