@@ -56,6 +56,19 @@ describe('LocalDataSource.applyImport', () => {
     expect((await again.exportBackup()).sites.length).toBe(before.sites.length + 2);
   });
 
+  it('keeps the editing records: an error report sent before an import is still in the queue after it', async () => {
+    const factory = new IDBFactory();
+    const s = source(factory);
+    const before = await s.exportBackup();
+    const target = (await s.getPublicPoints())[0]!;
+    const report = await s.editor.submitReport({ siteId: target.id, kind: 'closed', message: '先週から閉まっていました' });
+    await s.applyImport(planImport(previewImport(file(), { ...OPTIONS, existing: before }), before));
+    const staff = { userId: 'demo-staff', role: 'staff' as const, organizationIds: [] };
+    expect((await s.editor.listReports(staff)).map((r) => r.id)).toContain(report.id);
+    // and after a restart, read back from IndexedDB
+    expect((await source(factory).editor.listReports(staff)).map((r) => r.id)).toContain(report.id);
+  });
+
   it('re-importing the same file changes nothing and adds no copies', async () => {
     const s = source(new IDBFactory());
     const first = await s.exportBackup();
