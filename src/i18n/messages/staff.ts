@@ -2,9 +2,10 @@ import { defineMessages } from '../types';
 
 // The staff area (参加支援): cases, matching, referrals, 伴走, unmet needs, the つなぎシート.
 // やさしい日本語 is given for what the resident reads: the つなぎシート (staff.sheet*).
+// Loaded with the staff area's chunk (registerMessages in staff-area.tsx), never by public
+// routes; the nav link's one message is in staff-nav.ts.
 export const staff = defineMessages({
   ja: {
-    'staff.nav': '参加支援',
     'staff.navLabel': '参加支援のメニュー',
     'staff.refusedTitle': 'このページは見られません',
     'staff.refused': '参加支援のページは、参加支援の支援員と管理者だけが使えます。ケースの情報は表示しません。',
@@ -208,7 +209,6 @@ export const staff = defineMessages({
     'staff.auditEntity.shortlist': '候補リスト',
   },
   en: {
-    'staff.nav': 'Participation support',
     'staff.navLabel': 'Participation support menu',
     'staff.refusedTitle': 'You cannot open this page',
     'staff.refused': 'The participation-support pages are for support staff and administrators only. No case information is shown.',
