@@ -18,6 +18,8 @@ const HelpDesksPage = lazy(() =>
   import('../features/help-desks/components/help-desks-page').then((m) => ({ default: m.HelpDesksPage })),
 );
 const SignInPage = lazy(() => import('../features/auth/components/sign-in-page'));
+const EditorRoutes = lazy(() => import('../features/editor/components/editor-routes'));
+const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })));
 // 参加支援 (staff and admins): cases, matching, referrals, the つなぎシート; never in the public chunk
 const StaffArea = lazy(() => import('../features/staff/components/staff-area').then((m) => ({ default: m.StaffArea })));
@@ -52,6 +54,8 @@ function Header({ source }: { source: DataSource }) {
         <NavLink href="/">{t('nav.map')}</NavLink>
         <NavLink href="/help">{t('nav.helpDesks')}</NavLink>
         {(role === 'staff' || role === 'admin') && <NavLink href="/staff">{t('staff.nav')}</NavLink>}
+        {role !== 'resident' && <NavLink href="/editor">{t('nav.editor')}</NavLink>}
+        {role !== 'resident' && <NavLink href="/import">{t('nav.import')}</NavLink>}
         <NavLink href="/settings">{t('nav.settings')}</NavLink>
       </nav>
       <label className="visually-hidden" htmlFor="lang-select">
@@ -86,6 +90,8 @@ function Shell({ source }: { source: DataSource }) {
             <Route path="/sites/:id" component={SitePage} />
             <Route path="/help" component={HelpDesksPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/editor" nest component={EditorRoutes} />
+            <Route path="/import" component={ImportPage} />
             <Route path="/signin" component={SignInPage} />
             <Route path="/staff" component={StaffArea} />
             <Route path="/staff/*" component={StaffArea} />

@@ -3,6 +3,7 @@
 // Public methods never return drafts, staff-only menus or confidential sites: the sanitizing is
 // done inside each implementation (in Postgres by RLS for supabase), never by the caller.
 import type { Area, Dataset, Menu, Organization, Site } from '../domain/model';
+import type { ImportPlan } from '../domain/import/plan';
 import type { SiteQuery } from '../domain/search/query';
 import type { SearchHit, SearchResult as DomainSearchResult } from '../domain/search/types';
 import type { CategoryId, FieldId } from '../domain/taxonomy';
@@ -70,4 +71,6 @@ export interface DataSource {
   exportBackup?(): Promise<Dataset>;
   restoreBackup?(data: unknown): Promise<void>;
   resetToDemo?(): Promise<void>;
+  /** an import plan (domain/import/plan.ts), applied all or nothing; nothing changes on any error */
+  applyImport?(plan: ImportPlan): Promise<void>;
 }

@@ -6,6 +6,8 @@
 // stay off the main thread. A backup is validated before it reaches `restoreDataset` (by
 // parse-backup.ts, on the main thread): zod stays out of the worker, which every visit loads.
 import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
+import { applyPlan, ImportBlockedError } from '../../domain/import/apply';
 import type { SiteQuery } from '../../domain/search/query';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../domain/search/index';
 import { CATEGORY_BY_ID } from '../../domain/taxonomy';
@@ -218,6 +220,35 @@ export class LocalCore implements DataSource {
     this.label = data.label;
     this.editor.forget();
     this.replaceData(data);
+  }
+
+  /**
+   * Applies an import plan (domain/import/plan.ts) to the current data, all or nothing: the new
+   * dataset is made first (applyPlan refuses a plan with errors, one made against data that
+   * changed since, or one with a missing reference), then stored in one IndexedDB transaction, and
+   * only then shown. Stored without a demo version: data with imported listings is never replaced
+   * by a newer demo. The plan's objects were checked against the schemas before they got here
+   * (planSchemaProblems, by the proxy or LocalDataSource): zod stays out of the worker.
+   */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    const l = await this.loaded;
+    let next: Dataset;
+    try {
+      next = applyPlan(plan, l.dataset);
+    } catch (e) {
+      // only the message crosses to the page: the first reason goes with it
+      const first = e instanceof ImportBlockedError ? e.problems[0] : undefined;
+      throw first && !(e as Error).message.includes(first.message) ? new Error(`${(e as Error).message}（${first.message}）`) : e;
+    }
+    if (this.store) {
+      try {
+        await this.store.replaceAll(next, { keepEditing: true });
+      } catch (e) {
+        // the transaction was rolled back: the stored data is as it was, and so is what is shown
+        throw new Error(`保存できなかったため、取り込みを中止しました。データは変更していません。（${e instanceof Error ? e.message : String(e)}）`);
+      }
+    }
+    this.replaceData(next);
   }
 
   async resetToDemo(): Promise<void> {

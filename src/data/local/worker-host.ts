@@ -53,6 +53,10 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
         if (source.publicVersion !== version) await announce(source, true);
         return result;
       }
+      case 'applyImport':
+        await source.applyImport(a[0]!);
+        await announce(source, true);
+        return undefined;
       default:
         throw new Error(`unknown method ${String(method)}`);
     }

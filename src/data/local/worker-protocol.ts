@@ -2,6 +2,7 @@
 // Web Worker (worker-host.ts). Everything crossing is structured-cloned; only public data crosses
 // (the core's public methods already sanitize), except a backup, which is the user's own data.
 import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
 import type { StaffCatalog } from '../case-port';
@@ -37,6 +38,8 @@ export type Calls = {
   getStaffCatalog: { args: []; result: StaffCatalog };
   /** an editing call; when it changes the public data, `loaded` is posted again first */
   editor: { args: [method: EditorMethod, args: unknown[]]; result: unknown };
+  /** an import plan made on the page (domain/import/plan.ts): applied all or nothing */
+  applyImport: { args: [plan: ImportPlan]; result: void };
 };
 export type Method = keyof Calls;
 

@@ -4,13 +4,16 @@
 // block the page. Aborted calls reject at once and their late replies are dropped; errors from the
 // worker are re-thrown here with their message.
 import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import { checkPlan } from './check-plan';
 import { parseBackup } from './parse-backup';
 import { loadPointsSnapshot, type PointsSnapshot } from './points-snapshot';
 import type { StaffCatalog } from '../case-port';
 import { EDITOR_METHODS, type Calls, type Endpoint, type FromWorker, type Method, type ToWorker } from './worker-protocol';
-import type { EditorPort } from '../editor-port';
+import type { EditorPort, SaveResult } from '../editor-port';
+import { validateListing } from './validate-listing';
 
 export type WorkerSourceOptions = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
@@ -49,10 +52,18 @@ export class LocalWorkerSource implements DataSource {
   private fromWorker: PointsSnapshot | null = null;
   private readonly snapshot: Promise<PointsSnapshot | null> | null;
 
-  /** the editing port: every method forwarded to the worker's editor-core.ts */
-  readonly editor: EditorPort = Object.fromEntries(
-    EDITOR_METHODS.map((name) => [name, (...args: unknown[]) => this.call('editor', [name, args])]),
-  ) as unknown as EditorPort;
+  /**
+   * The editing port: every method forwarded to the worker's editor-core.ts. A save is validated
+   * here first (zod stays out of the worker, as for backups); an invalid record never crosses.
+   */
+  readonly editor: EditorPort = {
+    ...(Object.fromEntries(EDITOR_METHODS.map((name) => [name, (...args: unknown[]) => this.call('editor', [name, args])])) as unknown as EditorPort),
+    save: async (actor, input) => {
+      const issues = await validateListing(input.kind, input.record);
+      if (issues.length) return { status: 'invalid', issues };
+      return this.call('editor', ['save', [actor, input]]) as Promise<SaveResult>;
+    },
+  };
 
   constructor(
     private readonly port: Endpoint,
@@ -174,6 +185,11 @@ export class LocalWorkerSource implements DataSource {
   /** the matching catalog for the staff area (staff-only menus included, never drafts) */
   getStaffCatalog(signal?: AbortSignal): Promise<StaffCatalog> {
     return this.call('getStaffCatalog', [], signal);
+  }
+
+  /** Checks the plan against the schemas here (zod stays out of the worker), then applies it there, all or nothing. */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    await this.call('applyImport', [await checkPlan(plan)]);
   }
 }
 

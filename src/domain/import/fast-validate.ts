@@ -48,6 +48,17 @@ const str = (v: unknown, min: number, max: number) => typeof v === 'string' && v
 const int = (v: unknown, min: number, max: number) => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 const num = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 
+// value checks passed to `optional`, made once
+const isTel = (v: unknown) => isString(v) && TEL.test(v);
+const isEmail = (v: unknown) => emailSchema.safeParse(v).success;
+const isUrl = (v: unknown) => urlSchema.safeParse(v).success;
+const max200 = (v: unknown) => str(v, 0, 200);
+const max500 = (v: unknown) => str(v, 0, 500);
+const isYen = (v: unknown) => int(v, 0, 1_000_000);
+const isCapacity = (v: unknown) => int(v, 1, 100_000);
+const isAge = (v: unknown) => int(v, 0, 120);
+const isDate = (v: unknown) => isString(v) && ISO_DATE.test(v);
+
 /** A copy of an array whose every item is in `allowed`; null otherwise. */
 function enumArray(v: unknown, allowed: ReadonlySet<unknown>, min = 0): string[] | null {
   if (!Array.isArray(v) || v.length < min) return null;
@@ -77,10 +88,10 @@ function contact(v: unknown): Site['contact'] | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
   const c = v as Draft;
   const out: Draft = {};
-  if (!optional(c, out, 'tel', (t) => isString(t) && TEL.test(t))) return null;
-  if (!optional(c, out, 'email', (e) => emailSchema.safeParse(e).success)) return null;
-  if (!optional(c, out, 'url', (u) => urlSchema.safeParse(u).success)) return null;
-  if (!optional(c, out, 'hours', (h) => str(h, 0, 200))) return null;
+  if (!optional(c, out, 'tel', isTel)) return null;
+  if (!optional(c, out, 'email', isEmail)) return null;
+  if (!optional(c, out, 'url', isUrl)) return null;
+  if (!optional(c, out, 'hours', max200)) return null;
   return out as Site['contact'];
 }
 
@@ -108,7 +119,7 @@ export function fastSite(draft: Draft): Site | null {
     municipalityCode: d.municipalityCode,
     contact: c,
   };
-  if (!optional(d, out, 'access', (a) => str(a, 0, 500))) return null;
+  if (!optional(d, out, 'access', max500)) return null;
   const accessibility = enumArray(d.accessibility, ACCESS);
   if (!accessibility || !str(d.description, 0, 2000)) return null;
   out.accessibility = accessibility;
@@ -142,8 +153,7 @@ function rule(v: unknown): ScheduleRule | null {
   }
   if (!isString(r.opensAt) || !HHMM.test(r.opensAt) || !isString(r.closesAt) || !HHMM.test(r.closesAt)) return null;
   const out: Draft = { freq: r.freq, interval: r.interval, byday: byday.slice(), opensAt: r.opensAt, closesAt: r.closesAt };
-  const date = (x: unknown) => isString(x) && ISO_DATE.test(x);
-  if (!optional(r, out, 'validFrom', date) || !optional(r, out, 'validTo', date)) return null;
+  if (!optional(r, out, 'validFrom', isDate) || !optional(r, out, 'validTo', isDate)) return null;
   // the schema's refinements
   if (r.closesAt <= r.opensAt) return null;
   if (r.freq === 'WEEKLY' ? ordinals > 0 : ordinals !== byday.length) return null;
@@ -164,7 +174,7 @@ function schedule(v: unknown): Menu['schedule'] | null {
   }
   if (typeof s.closedOnHolidays !== 'boolean' || typeof s.irregular !== 'boolean') return null;
   const out: Draft = { rules, closedOnHolidays: s.closedOnHolidays, irregular: s.irregular };
-  if (!optional(s, out, 'note', (n) => str(n, 0, 500))) return null;
+  if (!optional(s, out, 'note', max500)) return null;
   return out as Menu['schedule'];
 }
 
@@ -177,20 +187,19 @@ export function fastMenu(draft: Draft): Menu | null {
   const targets = enumArray(d.targets, TARGET, 1);
   if (!needs || !targets) return null;
   const out: Draft = { id: d.id, siteId: d.siteId, orgId: d.orgId, title: d.title, description: d.description, needs, targets };
-  const age = (a: unknown) => int(a, 0, 120);
-  if (!optional(d, out, 'ageMin', age) || !optional(d, out, 'ageMax', age)) return null;
+  if (!optional(d, out, 'ageMin', isAge) || !optional(d, out, 'ageMax', isAge)) return null;
   const sched = schedule(d.schedule);
   if (!sched) return null;
   out.schedule = sched;
   const cost = d.cost as Draft | null;
   if (typeof cost !== 'object' || cost === null || !COST_KIND.has(cost.kind)) return null;
   const costOut: Draft = { kind: cost.kind };
-  if (!optional(cost, costOut, 'amountYen', (a) => int(a, 0, 1_000_000)) || !optional(cost, costOut, 'note', (n) => str(n, 0, 200))) return null;
+  if (!optional(cost, costOut, 'amountYen', isYen) || !optional(cost, costOut, 'note', max200)) return null;
   out.cost = costOut;
   const cap = d.capacity as Draft | null;
   if (typeof cap !== 'object' || cap === null) return null;
   const capOut: Draft = {};
-  if (!optional(cap, capOut, 'capacity', (c) => int(c, 1, 100_000)) || !AVAILABILITY.has(cap.availability)) return null;
+  if (!optional(cap, capOut, 'capacity', isCapacity) || !AVAILABILITY.has(cap.availability)) return null;
   capOut.availability = cap.availability;
   out.capacity = capOut;
   const ease = enumArray(d.ease, EASE_NOT_FREE);

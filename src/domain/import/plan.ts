@@ -2,7 +2,10 @@
 // (applyImport). Ids come from the rows' stable keys (preview.ts), so importing the same file again
 // finds its earlier listings and updates them instead of adding copies.
 import { datasetSchema, type Dataset, type Menu, type Organization, type Site } from '../model';
+import { applyPlan } from './apply';
 import type { ImportPreview, Problem } from './types';
+
+export { ImportBlockedError } from './apply';
 
 export type Change<T> = { before: T; after: T; rows: number[] };
 
@@ -100,69 +103,38 @@ export function planImport(preview: ImportPreview, existing: Dataset, options: P
   return plan;
 }
 
-export class ImportBlockedError extends Error {
-  constructor(
-    message: string,
-    readonly problems: Problem[],
-  ) {
-    super(message);
-    this.name = 'ImportBlockedError';
-  }
+/**
+ * The objects a plan creates or changes, against the schemas: what `applyImport` checks besides
+ * the plan's own consistency. Split out so that the local data worker, which loads on every visit,
+ * applies plans without zod: its proxy runs this check on the page first (worker-source.ts).
+ */
+export function planSchemaProblems(plan: ImportPlan): Problem[] {
+  const changed = {
+    version: 1,
+    generatedAt: '',
+    label: '',
+    organizations: [...plan.creates.organizations, ...plan.updates.organizations.map((u) => u.after)],
+    sites: [...plan.creates.sites, ...plan.updates.sites.map((u) => u.after)],
+    menus: [...plan.creates.menus, ...plan.updates.menus.map((u) => u.after)],
+    areas: [],
+  };
+  const check = datasetSchema.safeParse(changed);
+  return check.success
+    ? []
+    : check.error.issues.map((issue) => ({
+        row: 0,
+        severity: 'error' as const,
+        field: issue.path.slice(0, 2).join('.'),
+        message: `取り込む内容が正しくありません（${issue.path.join('.')}: ${issue.message}）。もう一度プレビューしてください。`,
+      }));
 }
 
 /**
  * The dataset after the plan, as a new object; `dataset` itself is never modified. All or nothing:
  * throws ImportBlockedError, changing nothing, when the plan still has blocking errors, when the data
  * changed since the plan was made, or when the result would not be a valid dataset (e.g. a menu
- * whose site is missing).
+ * whose site is missing, an object the schemas refuse).
  */
 export function applyImport(plan: ImportPlan, dataset: Dataset): Dataset {
-  if (plan.blocking.length > 0)
-    throw new ImportBlockedError(
-      `エラーのある行が ${new Set(plan.blocking.map((p) => p.row)).size} 件あるため、何も取り込んでいません。エラーを直すか、その行を取り込みから外してください。`,
-      plan.blocking,
-    );
-  const problems: Problem[] = [];
-  const apply = <T extends { id: string }>(current: readonly T[], creates: readonly T[], updates: readonly Change<T>[], label: string): T[] => {
-    const byId = new Map(current.map((x) => [x.id, x]));
-    for (const u of updates) {
-      const now = byId.get(u.before.id);
-      // the data changed after the preview: applying would overwrite someone's edit
-      if (!now || JSON.stringify(now) !== JSON.stringify(u.before))
-        problems.push({ row: u.rows[0] ?? 0, severity: 'error', field: label, message: `「${u.before.id}」はプレビューの後に変更されました。もう一度プレビューしてから取り込んでください。` });
-      byId.set(u.before.id, u.after);
-    }
-    for (const c of creates) {
-      if (byId.has(c.id))
-        problems.push({ row: 0, severity: 'error', field: label, message: `「${c.id}」はプレビューの後に追加されました。もう一度プレビューしてから取り込んでください。` });
-      byId.set(c.id, c);
-    }
-    return [...byId.values()];
-  };
-  const next: Dataset = {
-    ...dataset,
-    organizations: apply(dataset.organizations, plan.creates.organizations, plan.updates.organizations, '団体'),
-    sites: apply(dataset.sites, plan.creates.sites, plan.updates.sites, '拠点'),
-    menus: apply(dataset.menus, plan.creates.menus, plan.updates.menus, 'メニュー'),
-  };
-
-  // references: every site's and menu's organization, every menu's site
-  const orgIds = new Set(next.organizations.map((o) => o.id));
-  const siteIds = new Set(next.sites.map((s) => s.id));
-  for (const s of next.sites)
-    if (!orgIds.has(s.orgId)) problems.push({ row: 0, severity: 'error', field: '団体', message: `拠点「${s.name}」の団体「${s.orgId}」がありません。団体を先に登録してください。` });
-  for (const m of next.menus) {
-    if (!orgIds.has(m.orgId)) problems.push({ row: 0, severity: 'error', field: '団体', message: `メニュー「${m.title}」の団体「${m.orgId}」がありません。団体を先に登録してください。` });
-    if (m.siteId !== null && !siteIds.has(m.siteId))
-      problems.push({ row: 0, severity: 'error', field: '拠点', message: `メニュー「${m.title}」の拠点「${m.siteId}」がありません。拠点の行も取り込んでください。` });
-  }
-  // the changed objects against the schema (the untouched ones were valid before)
-  const changed = { ...next, organizations: [...plan.creates.organizations, ...plan.updates.organizations.map((u) => u.after)], sites: [...plan.creates.sites, ...plan.updates.sites.map((u) => u.after)], menus: [...plan.creates.menus, ...plan.updates.menus.map((u) => u.after)], areas: [] };
-  const check = datasetSchema.safeParse(changed);
-  if (!check.success)
-    for (const issue of check.error.issues)
-      problems.push({ row: 0, severity: 'error', field: issue.path.slice(0, 2).join('.'), message: `取り込む内容が正しくありません（${issue.path.join('.')}: ${issue.message}）。もう一度プレビューしてください。` });
-
-  if (problems.length) throw new ImportBlockedError('取り込みを中止しました。データは変更していません。', problems);
-  return next;
+  return applyPlan(plan, dataset, planSchemaProblems);
 }

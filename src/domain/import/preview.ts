@@ -222,15 +222,21 @@ function rowOrganization(ctx: Context, read: RowReader, table: CsvTable): { orgI
   return { orgId: org.orgId, organization };
 }
 
+// row problems, without a closure per row
+function warn(problems: Problem[], row: number, field: string, message: string): void {
+  problems.push({ row, severity: 'warning', field, message });
+}
+function fail(problems: Problem[], row: number, field: string, message: string): void {
+  problems.push({ row, severity: 'error', field, message });
+}
+
 function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<string, number>): ImportedRow {
   const { options, layout, table } = ctx;
   const problems: Problem[] = [];
-  const warn = (field: string, message: string) => problems.push({ row, severity: 'warning', field, message });
-  const fail = (field: string, message: string) => problems.push({ row, severity: 'error', field, message });
   const isEvent = layout.dataset === 'event';
 
   const name = read('name').replace(/\s+$/u, '');
-  if (!name) fail('名称', '名称が空です。名称を入力するか、この行を取り込みから外してください。');
+  if (!name) fail(problems, row, '名称', '名称が空です。名称を入力するか、この行を取り込みから外してください。');
 
   // municipality code: the row's, else the address's, else the one given for the whole file
   const rawCode = read('code') || read('addressCode');
@@ -239,10 +245,10 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
     code = normalizeMunicipalityCode(rawCode);
     if (ctx.codes.size < 10_000) ctx.codes.set(rawCode, code);
   }
-  if (rawCode && !code) warn('全国地方公共団体コード', `全国地方公共団体コード「${rawCode}」が正しくありません（6桁、最後はチェックディジット）。`);
+  if (rawCode && !code) warn(problems, row, '全国地方公共団体コード', `全国地方公共団体コード「${rawCode}」が正しくありません（6桁、最後はチェックディジット）。`);
   if (!code && options.municipalityCode) code = normalizeMunicipalityCode(options.municipalityCode);
   if (!code)
-    fail('全国地方公共団体コード', '全国地方公共団体コードがありません。ファイルに列を追加するか、取り込み時に市区町村コードを指定してください（CLI では --municipality 372013 など）。');
+    fail(problems, row, '全国地方公共団体コード', '全国地方公共団体コードがありません。ファイルに列を追加するか、取り込み時に市区町村コードを指定してください（CLI では --municipality 372013 など）。');
 
   // external key: code + dataset + file + the row's ID / NO; else a hash of name and address
   const address = buildAddress(read);
@@ -250,7 +256,7 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
   const fileTag = table.metadata.file_name ?? '';
   let key = rawId ? `${code ?? '?'}:${layout.dataset}:${fileTag}:${nfkc(rawId)}` : '';
   if (key && seenIds.has(key)) {
-    warn('ID', `ID「${rawId}」は ${seenIds.get(key)} 行目と重複しています。名称と住所から識別します。`);
+    warn(problems, row, 'ID', `ID「${rawId}」は ${seenIds.get(key)} 行目と重複しています。名称と住所から識別します。`);
     key = '';
   }
   if (key) seenIds.set(key, row);
@@ -262,18 +268,18 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
   const decision = options.categoryId ? { categoryId: options.categoryId, rule: null } : ctx.decide({ kind, file: ctx.fileHint, name });
   const categoryId = decision?.categoryId ?? null;
   if (!categoryId)
-    fail('種別', `カテゴリを決められません（種別「${kind || '空'}」）。対応表に種別を追加するか、取り込み時にカテゴリを指定してください。`);
+    fail(problems, row, '種別', `カテゴリを決められません（種別「${kind || '空'}」）。対応表に種別を追加するか、取り込み時にカテゴリを指定してください。`);
 
   // coordinates
   const coords = coordinates(read);
   let { lat, lng } = coords;
   if (lat !== null && lng !== null && lat > 90 && lng <= 90) {
     [lat, lng] = [lng, lat];
-    warn('緯度・経度', '緯度と経度が入れ替わっていたため、入れ替えて読み取りました。位置を確認してください。');
+    warn(problems, row, '緯度・経度', '緯度と経度が入れ替わっていたため、入れ替えて読み取りました。位置を確認してください。');
   }
   const needsGeocode = lat === null || lng === null;
   if (needsGeocode)
-    fail('緯度・経度', coords.raw.replace(/,/g, '')
+    fail(problems, row, '緯度・経度', coords.raw.replace(/,/g, '')
       ? `緯度・経度「${coords.raw}」を読み取れません。十進数（例 35.8044, 139.7269）で入力してください。`
       : '緯度・経度がありません。地図でピンを置くか住所から位置を検索してから取り込むか、この行を取り込みから外してください。');
 
@@ -287,22 +293,26 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
   const tel = nfkc(read('tel'));
   if (tel) {
     if (TEL_RE.test(tel)) contact.tel = tel;
-    else warn('電話番号', `電話番号「${tel}」の形式が読み取れないため取り込みませんでした。数字とハイフンで1つだけ入力してください。`);
+    else warn(problems, row, '電話番号', `電話番号「${tel}」の形式が読み取れないため取り込みませんでした。数字とハイフンで1つだけ入力してください。`);
   }
   const email = nfkc(read('email'));
   if (email) {
     if (EMAIL_RE.test(email)) contact.email = email;
-    else warn('連絡先メールアドレス', `メールアドレス「${email}」の形式が正しくないため取り込みませんでした。`);
+    else warn(problems, row, '連絡先メールアドレス', `メールアドレス「${email}」の形式が正しくないため取り込みませんでした。`);
   }
   const url = nfkc(read('url'));
   if (url) {
     if (URL_RE.test(url)) contact.url = url;
-    else warn('URL', `URL「${url}」は http:// か https:// で始まっていないため取り込みませんでした。`);
+    else warn(problems, row, 'URL', `URL「${url}」は http:// か https:// で始まっていないため取り込みませんでした。`);
   }
 
-  const accessibility = new Set<AccessibilityId>(accessibilityFromList(read('barrierFree')));
-  for (const field of ctx.a11yFields)
-    if (isTrueFlag(read(field))) accessibility.add(field.slice(5) as AccessibilityId);
+  // a fresh array in first-seen order (what a Set gave, without one per row)
+  const accessibility: AccessibilityId[] = accessibilityFromList(read('barrierFree'));
+  for (const field of ctx.a11yFields) {
+    if (!isTrueFlag(read(field))) continue;
+    const id = field.slice(5) as AccessibilityId;
+    if (!accessibility.includes(id)) accessibility.push(id);
+  }
 
   const descriptionCell = read('description');
   const noteCell = read('note');
@@ -328,7 +338,7 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
     municipalityCode: code ?? '',
     contact,
     ...(accessText ? { access: accessText.slice(0, 500) } : {}),
-    accessibility: [...accessibility],
+    accessibility,
     description: description.slice(0, 2000),
     ...(image && URL_RE.test(image) ? { photoUrl: image } : {}),
     status,
@@ -345,10 +355,10 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
   // menu: schedule, ages, capacity, fee
   const scheduleCols: ScheduleColumns = { days: read('days'), opens: read('opens'), closes: read('closes'), note: read('scheduleNote') };
   const { schedule, issues } = isEvent ? eventSchedule(read, scheduleCols) : scheduleFromColumns(scheduleCols);
-  for (const issue of issues) warn(SCHEDULE_FIELD[issue.field], issue.message);
+  for (const issue of issues) warn(problems, row, SCHEDULE_FIELD[issue.field], issue.message);
   const ageCell = read('ageRange');
   const ages = ageCell ? parseAgeRange(ageCell) : null;
-  if (ageCell && !ages) warn('受入年齢', `受入年齢「${ageCell}」を年齢の範囲として読み取れません。対象年齢は空にしました。`);
+  if (ageCell && !ages) warn(problems, row, '受入年齢', `受入年齢「${ageCell}」を年齢の範囲として読み取れません。対象年齢は空にしました。`);
   const capacity = parseNumber(read('capacity'));
   const fee = parseNumber(read('fee'));
   const feeNote = read('feeDetail');
@@ -379,7 +389,8 @@ function nationalRow(ctx: Context, read: RowReader, row: number, seenIds: Map<st
   const menuResult = parseMenu(menuDraft);
   if (!menuResult.success) problems.push(...zodProblems(row, menuResult.error, MENU_FIELD_LABELS, 'メニュー'));
 
-  const hasError = problems.some((p) => p.severity === 'error');
+  let hasError = false;
+  for (const p of problems) if (p.severity === 'error') hasError = true;
   for (const p of problems) ctx.problems.push(p);
 
   return {

@@ -87,6 +87,75 @@ const SITE_COLUMNS = TEMPLATE_COLUMNS.slice(0, TEMPLATE_COLUMNS.indexOf('メニ�
 const ALL_SITE_FIELDS = Object.keys(siteSchema.shape) as (keyof Site)[];
 const ALL_MENU_FIELDS = Object.keys(menuSchema.shape) as (keyof Menu)[];
 
+const opt = <K extends string>(key: K, v: string) => (v ? ({ [key]: v } as Record<K, string>) : {});
+
+/** One template row at a time: its cells, its problems, and the readers of its columns (made once per file, not per row). */
+class RowReader {
+  cells: readonly string[] = [];
+  row = 0;
+  problems: Problem[] = [];
+  constructor(private readonly index: Record<TemplateColumn, number>) {}
+  load(cells: readonly string[], row: number): this {
+    this.cells = cells;
+    this.row = row;
+    this.problems = [];
+    return this;
+  }
+  get(c: TemplateColumn): string {
+    return this.cells[this.index[c]] ?? '';
+  }
+  val(c: TemplateColumn): string {
+    return this.get(c).trim();
+  }
+  fail(field: string, message: string): void {
+    this.problems.push({ row: this.row, severity: 'error', field, message });
+  }
+  warn(field: string, message: string): void {
+    this.problems.push({ row: this.row, severity: 'warning', field, message });
+  }
+  one(c: TemplateColumn, l: Lookup, fallback?: string): string {
+    const v = this.val(c);
+    if (!v && fallback !== undefined) return fallback;
+    const id = find(l, v);
+    if (!id) this.fail(c, v ? `「${c}」の値「${v}」は選べる値にありません。テンプレートの説明にある値を使ってください。` : `「${c}」を入力してください。`);
+    return id ?? '';
+  }
+  many(c: TemplateColumn, l: Lookup): string[] {
+    const out: string[] = [];
+    const v = this.val(c);
+    if (!v) return out;
+    for (const item of v.split(LIST_SPLIT)) {
+      const t = item.trim();
+      if (!t) continue;
+      const id = find(l, t);
+      if (id) out.push(id);
+      else this.fail(c, `「${c}」の「${t}」は選べる値にありません。「; 」で区切って、決められた値を入力してください。`);
+    }
+    return out;
+  }
+  bool(c: TemplateColumn, fallback: boolean): boolean {
+    const v = this.val(c).normalize('NFKC').toLowerCase();
+    if (!v) return fallback;
+    if (YES.has(v)) return true;
+    if (NO.has(v)) return false;
+    this.fail(c, `「${c}」は「はい」か「いいえ」で入力してください（「${this.val(c)}」）。`);
+    return fallback;
+  }
+  int(c: TemplateColumn): number | undefined {
+    const v = this.val(c).normalize('NFKC');
+    if (!v) return undefined;
+    if (!/^\d+$/.test(v)) {
+      this.fail(c, `「${c}」は整数で入力してください（「${this.val(c)}」）。`);
+      return undefined;
+    }
+    return Number(v);
+  }
+  ids(c: TemplateColumn): string[] {
+    const v = this.val(c);
+    return v ? v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean) : [];
+  }
+}
+
 export function parseTemplateRows(
   table: CsvTable,
   options: PreviewOptions & { now: string; today: string },
@@ -124,140 +193,94 @@ export function parseTemplateRows(
   const orgs = new Map<string, Organization>();
   const out: ImportedRow[] = [];
 
+  const reader = new RowReader(index);
   table.rows.forEach((cells, i) => {
     const row = i + 1;
-    const rowProblems: Problem[] = [];
-    const get = (c: TemplateColumn) => cells[index[c]] ?? '';
-    const val = (c: TemplateColumn) => get(c).trim();
-    const fail = (field: string, message: string) => rowProblems.push({ row, severity: 'error', field, message });
-    const warn = (field: string, message: string) => rowProblems.push({ row, severity: 'warning', field, message });
-    const one = (c: TemplateColumn, l: Lookup, fallback?: string): string => {
-      const v = val(c);
-      if (!v && fallback !== undefined) return fallback;
-      const id = find(l, v);
-      if (!id) fail(c, v ? `「${c}」の値「${v}」は選べる値にありません。テンプレートの説明にある値を使ってください。` : `「${c}」を入力してください。`);
-      return id ?? '';
-    };
-    const many = (c: TemplateColumn, l: Lookup): string[] => {
-      const out: string[] = [];
-      const v = val(c);
-      if (!v) return out;
-      for (const item of v.split(LIST_SPLIT)) {
-        const t = item.trim();
-        if (!t) continue;
-        const id = find(l, t);
-        if (id) out.push(id);
-        else fail(c, `「${c}」の「${t}」は選べる値にありません。「; 」で区切って、決められた値を入力してください。`);
-      }
-      return out;
-    };
-    const bool = (c: TemplateColumn, fallback: boolean): boolean => {
-      const v = val(c).normalize('NFKC').toLowerCase();
-      if (!v) return fallback;
-      if (YES.has(v)) return true;
-      if (NO.has(v)) return false;
-      fail(c, `「${c}」は「はい」か「いいえ」で入力してください（「${val(c)}」）。`);
-      return fallback;
-    };
-    const int = (c: TemplateColumn): number | undefined => {
-      const v = val(c).normalize('NFKC');
-      if (!v) return undefined;
-      if (!/^\d+$/.test(v)) {
-        fail(c, `「${c}」は整数で入力してください（「${val(c)}」）。`);
-        return undefined;
-      }
-      return Number(v);
-    };
-    const ids = (c: TemplateColumn) => {
-      const v = val(c);
-      return v ? v.split(LIST_SPLIT).map((s) => s.trim()).filter(Boolean) : [];
-    };
-    const opt = <K extends string>(key: K, v: string) => (v ? ({ [key]: v } as Record<K, string>) : {});
-
+    const x = reader.load(cells, row);
     // organization
-    let orgId = options.orgId ?? val('団体ID');
+    let orgId = options.orgId ?? x.val('団体ID');
     let organization: Organization | null = null;
-    if (!options.orgId && (val('団体ID') || val('団体名'))) {
-      const normalizedName = normalizeName(val('団体名'));
+    if (!options.orgId && (x.val('団体ID') || x.val('団体名'))) {
+      const normalizedName = normalizeName(x.val('団体名'));
       const byName = existingOrgByName.get(normalizedName);
       if (!orgId) orgId = byName?.id ?? `org-imp-${hashId(normalizedName)}`;
-      if (val('団体名')) {
+      if (x.val('団体名')) {
         const draft = {
           id: orgId,
-          name: get('団体名'),
-          ...opt('kana', get('団体名_カナ')),
-          kind: one('団体種別', L.orgKind, 'voluntary_group'),
-          ...opt('corporateNumber', val('法人番号').normalize('NFKC')),
+          name: x.get('団体名'),
+          ...opt('kana', x.get('団体名_カナ')),
+          kind: x.one('団体種別', L.orgKind, 'voluntary_group'),
+          ...opt('corporateNumber', x.val('法人番号').normalize('NFKC')),
           trusted: existingOrgs.get(orgId)?.trusted ?? false, // never from the file
         };
         // the same draft validates the same way: a file repeats its organization on every row
-        const draftKey = `${orgId}\u0000${draft.name}\u0000${get('団体名_カナ')}\u0000${draft.kind}\u0000${val('法人番号').normalize('NFKC')}\u0000${draft.trusted}`;
+        const draftKey = `${orgId}\u0000${draft.name}\u0000${x.get('団体名_カナ')}\u0000${draft.kind}\u0000${x.val('法人番号').normalize('NFKC')}\u0000${draft.trusted}`;
         let r = orgResults.get(draftKey);
         if (!r) {
           r = organizationSchema.safeParse(draft);
           if (orgResults.size < 10_000) orgResults.set(draftKey, r);
         }
         if (r.success) organization = orgs.get(orgId) ?? r.data;
-        else rowProblems.push(...zodProblems(row, r.error, { name: '団体名', kind: '団体種別', corporateNumber: '法人番号' }, '団体'));
+        else x.problems.push(...zodProblems(row, r.error, { name: '団体名', kind: '団体種別', corporateNumber: '法人番号' }, '団体'));
         if (organization) orgs.set(orgId, organization);
       }
     }
-    if (!orgId) fail('団体名', '団体名（または団体ID）を入力してください。');
+    if (!orgId) x.fail('団体名', '団体名（または団体ID）を入力してください。');
 
     // site
-    const hasSite = Boolean(val('拠点ID') || val('名称'));
+    const hasSite = Boolean(x.val('拠点ID') || x.val('名称'));
     let site: Site | null = null;
     let siteId: string | null = null;
     let lat: number | null = null;
     let lng: number | null = null;
     if (hasSite) {
-      siteId = val('拠点ID') || `site-imp-${hashId(`t:${normalizeForSearch(val('名称'))}|${normalizeForSearch(val('住所'))}`)}`;
-      lat = val('緯度') ? Number(val('緯度').normalize('NFKC')) : null;
-      lng = val('経度') ? Number(val('経度').normalize('NFKC')) : null;
+      siteId = x.val('拠点ID') || `site-imp-${hashId(`t:${normalizeForSearch(x.val('名称'))}|${normalizeForSearch(x.val('住所'))}`)}`;
+      lat = x.val('緯度') ? Number(x.val('緯度').normalize('NFKC')) : null;
+      lng = x.val('経度') ? Number(x.val('経度').normalize('NFKC')) : null;
       if (lat === null || lng === null || !Number.isFinite(lat) || !Number.isFinite(lng)) {
-        fail('緯度・経度', '緯度・経度がないか、数値ではありません。地図でピンを置いてから取り込むか、この行を取り込みから外してください。');
+        x.fail('緯度・経度', '緯度・経度がないか、数値ではありません。地図でピンを置いてから取り込むか、この行を取り込みから外してください。');
         lat = lng = null;
       }
       const seen = sites.get(siteId);
       if (seen) {
         site = seen.site;
-        if (!seen.site) fail('拠点ID', `${seen.row} 行目の拠点「${siteId}」にエラーがあるため、この行も取り込めません。${seen.row} 行目を直してください。`);
+        if (!seen.site) x.fail('拠点ID', `${seen.row} 行目の拠点「${siteId}」にエラーがあるため、この行も取り込めません。${seen.row} 行目を直してください。`);
         else if (!sameSiteColumns(seen.cells, cells))
-          warn('拠点ID', `拠点ID「${siteId}」の拠点の内容が ${seen.row} 行目と違います。${seen.row} 行目の内容を使います。`);
+          x.warn('拠点ID', `拠点ID「${siteId}」の拠点の内容が ${seen.row} 行目と違います。${seen.row} 行目の内容を使います。`);
       } else {
         const contact = {
-          ...opt('tel', val('電話番号')),
-          ...opt('email', val('メールアドレス')),
-          ...opt('url', val('URL')),
-          ...opt('hours', get('受付時間')),
+          ...opt('tel', x.val('電話番号')),
+          ...opt('email', x.val('メールアドレス')),
+          ...opt('url', x.val('URL')),
+          ...opt('hours', x.get('受付時間')),
         };
         const draft = {
           id: siteId,
           orgId,
-          name: get('名称'),
-          kana: get('名称_カナ'),
-          categoryId: one('カテゴリ', L.category),
-          fields: many('分野', L.field),
+          name: x.get('名称'),
+          kana: x.get('名称_カナ'),
+          categoryId: x.one('カテゴリ', L.category),
+          fields: x.many('分野', L.field),
           location: [lng ?? 139.7, lat ?? 35.7],
-          address: get('住所'),
-          municipalityCode: val('全国地方公共団体コード').normalize('NFKC'),
+          address: x.get('住所'),
+          municipalityCode: x.val('全国地方公共団体コード').normalize('NFKC'),
           contact,
-          ...opt('access', get('アクセス方法')),
-          accessibility: many('バリアフリー', L.accessibility),
-          description: get('説明'),
-          ...opt('photoUrl', val('画像URL')),
-          status: one('掲載状態', L.status, options.status ?? DEFAULT_IMPORT_STATUS),
-          visibility: one('公開範囲', L.visibility, 'public'),
-          confidential: bool('非公開の場所', false),
-          ...opt('publicContactSiteId', val('案内窓口の拠点ID')),
-          serviceAreaIds: ids('対象圏域ID'),
-          lastVerified: val('最終確認日') || options.today,
-          updatedAt: val('更新日時') || options.now,
+          ...opt('access', x.get('アクセス方法')),
+          accessibility: x.many('バリアフリー', L.accessibility),
+          description: x.get('説明'),
+          ...opt('photoUrl', x.val('画像URL')),
+          status: x.one('掲載状態', L.status, options.status ?? DEFAULT_IMPORT_STATUS),
+          visibility: x.one('公開範囲', L.visibility, 'public'),
+          confidential: x.bool('非公開の場所', false),
+          ...opt('publicContactSiteId', x.val('案内窓口の拠点ID')),
+          serviceAreaIds: x.ids('対象圏域ID'),
+          lastVerified: x.val('最終確認日') || options.today,
+          updatedAt: x.val('更新日時') || options.now,
         };
         const r = parseSite(draft);
         if (r.success) site = r.data;
         else
-          rowProblems.push(
+          x.problems.push(
             ...zodProblems(row, r.error, { name: '名称', location: '緯度・経度', municipalityCode: '全国地方公共団体コード', categoryId: 'カテゴリ', fields: '分野', contact: '連絡先' }, '拠点'),
           );
         sites.set(siteId, { site: lat === null ? null : site, row, cells });
@@ -266,65 +289,65 @@ export function parseTemplateRows(
     }
 
     // menu
-    const hasMenu = Boolean(val('メニューID') || val('メニュー名'));
+    const hasMenu = Boolean(x.val('メニューID') || x.val('メニュー名'));
     let menu: Menu | null = null;
     if (hasMenu) {
-      const rulesCell = get('予定');
+      const rulesCell = x.get('予定');
       let rules = rulesByCell.get(rulesCell);
       if (!rules) {
         rules = parseRulesCell(rulesCell); // only read below: zod copies the rules into the menu
         if (rulesByCell.size < 10_000) rulesByCell.set(rulesCell, rules);
       }
-      for (const e of rules.errors) fail('予定', `${e}。例: 毎週 火・木 10:00-12:00; 毎月 第2土 13:30-15:30`);
-      const amountYen = int('費用_金額');
-      const capacity = int('定員');
-      const ageMin = int('対象年齢_下限');
-      const ageMax = int('対象年齢_上限');
+      for (const e of rules.errors) x.fail('予定', `${e}。例: 毎週 火・木 10:00-12:00; 毎月 第2土 13:30-15:30`);
+      const amountYen = x.int('費用_金額');
+      const capacity = x.int('定員');
+      const ageMin = x.int('対象年齢_下限');
+      const ageMax = x.int('対象年齢_上限');
       const draft = {
-        id: val('メニューID') || `menu-imp-${hashId(`${siteId ?? 'outreach'}|${normalizeForSearch(val('メニュー名'))}`)}`,
+        id: x.val('メニューID') || `menu-imp-${hashId(`${siteId ?? 'outreach'}|${normalizeForSearch(x.val('メニュー名'))}`)}`,
         siteId,
         orgId,
-        title: get('メニュー名'),
-        description: get('メニューの説明'),
-        needs: many('ニーズ', L.need),
-        targets: many('対象', L.target),
+        title: x.get('メニュー名'),
+        description: x.get('メニューの説明'),
+        needs: x.many('ニーズ', L.need),
+        targets: x.many('対象', L.target),
         ...(ageMin !== undefined ? { ageMin } : {}),
         ...(ageMax !== undefined ? { ageMax } : {}),
         schedule: {
           rules: rules.rules,
-          closedOnHolidays: bool('祝日休み', false),
-          irregular: bool('不定期', false),
-          ...opt('note', get('予定の備考')),
+          closedOnHolidays: x.bool('祝日休み', false),
+          irregular: x.bool('不定期', false),
+          ...opt('note', x.get('予定の備考')),
         },
         cost: {
-          kind: one('費用', L.cost, 'varies'),
+          kind: x.one('費用', L.cost, 'varies'),
           ...(amountYen !== undefined ? { amountYen } : {}),
-          ...opt('note', get('費用_備考')),
+          ...opt('note', x.get('費用_備考')),
         },
-        capacity: { ...(capacity !== undefined ? { capacity } : {}), availability: one('空き状況', L.availability, 'unknown') },
-        ease: many('参加のしやすさ', L.ease).filter((e) => e !== 'free'), // 無料 is derived from the cost
-        languages: many('言語', L.language),
-        serviceAreaIds: ids('利用できる圏域ID'),
-        visibility: one('メニュー公開範囲', L.visibility, 'public'),
-        status: one('メニュー掲載状態', L.status, options.status ?? DEFAULT_IMPORT_STATUS),
-        lastVerified: val('メニュー最終確認日') || options.today,
-        updatedAt: val('メニュー更新日時') || options.now,
+        capacity: { ...(capacity !== undefined ? { capacity } : {}), availability: x.one('空き状況', L.availability, 'unknown') },
+        ease: x.many('参加のしやすさ', L.ease).filter((e) => e !== 'free'), // 無料 is derived from the cost
+        languages: x.many('言語', L.language),
+        serviceAreaIds: x.ids('利用できる圏域ID'),
+        visibility: x.one('メニュー公開範囲', L.visibility, 'public'),
+        status: x.one('メニュー掲載状態', L.status, options.status ?? DEFAULT_IMPORT_STATUS),
+        lastVerified: x.val('メニュー最終確認日') || options.today,
+        updatedAt: x.val('メニュー更新日時') || options.now,
       };
       const r = parseMenu(draft);
       if (r.success) menu = r.data;
-      else rowProblems.push(...zodProblems(row, r.error, { title: 'メニュー名', needs: 'ニーズ', targets: '対象', schedule: '予定', ageMax: '対象年齢_上限' }, 'メニュー'));
+      else x.problems.push(...zodProblems(row, r.error, { title: 'メニュー名', needs: 'ニーズ', targets: '対象', schedule: '予定', ageMax: '対象年齢_上限' }, 'メニュー'));
     }
-    if (!hasSite && !hasMenu) fail('名称', '名称もメニュー名も空です。入力するか、この行を削除してください。');
+    if (!hasSite && !hasMenu) x.fail('名称', '名称もメニュー名も空です。入力するか、この行を削除してください。');
 
-    const hasError = rowProblems.some((p) => p.severity === 'error');
-    problems.push(...rowProblems);
+    const hasError = x.problems.some((p) => p.severity === 'error');
+    problems.push(...x.problems);
     out.push({
       row,
       key: menu?.id ?? siteId ?? `row-${row}`,
-      name: hasSite ? get('名称') : get('メニュー名'),
+      name: hasSite ? x.get('名称') : x.get('メニュー名'),
       lat,
       lng,
-      category: site?.categoryId ?? (find(L.category, val('カテゴリ')) as ImportedRow['category']) ?? null,
+      category: site?.categoryId ?? (find(L.category, x.val('カテゴリ')) as ImportedRow['category']) ?? null,
       needsGeocode: hasSite && lat === null,
       site: hasError ? null : site,
       menu: hasError ? null : menu,

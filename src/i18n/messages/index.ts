@@ -9,8 +9,11 @@ import { site } from './site';
 import { map } from './map';
 import { staffNav } from './staff-nav';
 import type { staff } from './staff';
+import { editor } from './editor';
+import { report } from './report';
+import { importMessages } from './import';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staffNav] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staffNav, editor, report, importMessages] as const;
 /**
  * Bundles of lazy routes: typed here, merged when their chunk loads (registerMessages), so their
  * text stays out of the public route. The staff area registers `staff` in staff-area.tsx.
