@@ -266,6 +266,40 @@ describe('staff area: a household case from intake to the つなぎシート', (
   });
 });
 
+describe('home by a click on the map', () => {
+  it('keeps the clicked point only on the ~100 m grid, with the 日常生活圏域 it lies in', async () => {
+    const page = await openPage('/settings');
+    await page.getByLabel('デモ: 役割を切り替える').first().selectOption({ label: '参加支援の支援員' });
+    await page.goto(new URL('/staff/cases/new', page.url()).href);
+    await expect.poll(() => page.getByLabel('地域（圏域・小学校区）').isEnabled()).toBe(true);
+    await page.getByRole('radio', { name: '地図で指定（約100m単位に丸めます）' }).check();
+    await waitForMapIdle(page);
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 + 7, box.y + box.height / 2 - 5);
+    const status = page.getByRole('status').filter({ hasText: '選んだ地点' });
+    await expect.poll(() => status.textContent()).toMatch(/^選んだ地点（約100m単位）: 北緯 \d+\.\d{3}・東経 \d+\.\d{3}（.+圏域）$/);
+    const areaName = /（([^（）]+圏域)）$/.exec((await status.textContent())!)![1]!;
+    await page.getByRole('group', { name: /^世帯員 1/ }).getByLabel('1番目').selectOption({ value: 'socializing' });
+    await page.getByRole('button', { name: 'ケースを作成して候補を探す' }).click();
+    await expect.poll(() => page.getByText(`地図上の地点（約100m単位）・${areaName}`).isVisible()).toBe(true);
+    // what was stored: the point on the 0.001° grid, nothing finer
+    const stored = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const req = indexedDB.open('kasane-cases');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const get = req.result.transaction('cases').objectStore('cases').getAll();
+            get.onsuccess = () => resolve(get.result.map((c: { home: unknown }) => c.home));
+          };
+        }),
+    );
+    const [home] = stored as { kind: string; point: [number, number] }[];
+    expect(home!.kind).toBe('point');
+    for (const v of home!.point) expect(Math.abs(v * 1000 - Math.round(v * 1000))).toBeLessThan(1e-6);
+  });
+});
+
 describe('staff area on a phone (360 px)', () => {
   it('the form, the case page and the sheet fit the width without sideways scrolling', async () => {
     const page = await openPage('/settings', { viewport: { width: 360, height: 740 } });

@@ -7,15 +7,21 @@ import { helpDesks } from './help-desks';
 import { settings } from './settings';
 import { site } from './site';
 import { map } from './map';
-import { staff } from './staff';
+import { staffNav } from './staff-nav';
+import type { staff } from './staff';
 import { editor } from './editor';
 import { report } from './report';
 import { importMessages } from './import';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff, editor, report, importMessages] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staffNav, editor, report, importMessages] as const;
+/**
+ * Bundles of lazy routes: typed here, merged when their chunk loads (registerMessages), so their
+ * text stays out of the public route. The staff area registers `staff` in staff-area.tsx.
+ */
+type LazyBundles = typeof staff;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
-export type MessageKey = KeysOf<(typeof bundles)[number]>;
+export type MessageKey = KeysOf<(typeof bundles)[number] | LazyBundles>;
 
 function merge(locale: 'ja' | 'en' | 'easy'): Record<string, string> {
   return Object.assign({}, ...bundles.map((b) => b[locale]));
@@ -26,3 +32,10 @@ export const allMessages = {
   en: merge('en') as Record<MessageKey, string>,
   easy: merge('easy') as Partial<Record<MessageKey, string>>,
 };
+
+/** adds a lazy route's bundle (see LazyBundles); call at the top of the route's chunk */
+export function registerMessages(bundle: LazyBundles): void {
+  Object.assign(allMessages.ja, bundle.ja);
+  Object.assign(allMessages.en, bundle.en);
+  Object.assign(allMessages.easy, bundle.easy);
+}

@@ -2,9 +2,10 @@ import { defineMessages } from '../types';
 
 // The staff area (参加支援): cases, matching, referrals, 伴走, unmet needs, the つなぎシート.
 // やさしい日本語 is given for what the resident reads: the つなぎシート (staff.sheet*).
+// Loaded with the staff area's chunk (registerMessages in staff-area.tsx), never by public
+// routes; the nav link's one message is in staff-nav.ts.
 export const staff = defineMessages({
   ja: {
-    'staff.nav': '参加支援',
     'staff.navLabel': '参加支援のメニュー',
     'staff.refusedTitle': 'このページは見られません',
     'staff.refused': '参加支援のページは、参加支援の支援員と管理者だけが使えます。ケースの情報は表示しません。',
@@ -22,6 +23,8 @@ export const staff = defineMessages({
     'staff.caseStatus.active': '支援中',
     'staff.caseStatus.paused': '休止中',
     'staff.caseStatus.closed': '終結',
+    'staff.changeCaseStatus': '状況を変える',
+    'staff.caseStatusSaved': 'ケースの状況を「{status}」にしました。',
     'staff.adminCannotCreate': 'ケースは参加支援チームの支援員が作成します。',
     'staff.form.privacy': '氏名・住所・電話番号は入力しません。自宅は地域か、約100m単位に丸めた地点で記録します。',
     'staff.form.home': '住まいの場所',
@@ -56,7 +59,7 @@ export const staff = defineMessages({
     'staff.form.needs': 'ニーズ（優先順）',
     'staff.form.needRank': '{n}番目',
     'staff.form.noNeed': 'なし',
-    'staff.form.targets': '当てはまる対象（年齢層から分かるものは自動で加えます）',
+    'staff.form.targets': '当てはまる対象（年齢帯から分かるものは自動で加えます）',
     'staff.form.removeMember': '世帯員 {n} を削除',
     'staff.form.addMember': '世帯員を追加',
     'staff.form.submit': 'ケースを作成して候補を探す',
@@ -206,7 +209,6 @@ export const staff = defineMessages({
     'staff.auditEntity.shortlist': '候補リスト',
   },
   en: {
-    'staff.nav': 'Participation support',
     'staff.navLabel': 'Participation support menu',
     'staff.refusedTitle': 'You cannot open this page',
     'staff.refused': 'The participation-support pages are for support staff and administrators only. No case information is shown.',
@@ -224,6 +226,8 @@ export const staff = defineMessages({
     'staff.caseStatus.active': 'Active',
     'staff.caseStatus.paused': 'Paused',
     'staff.caseStatus.closed': 'Closed',
+    'staff.changeCaseStatus': 'Change the status',
+    'staff.caseStatusSaved': 'The case is now “{status}”.',
     'staff.adminCannotCreate': 'Cases are opened by the support staff of a team.',
     'staff.form.privacy': 'Do not enter names, addresses or phone numbers. The home is kept as an area or as a point rounded to about 100 m.',
     'staff.form.home': 'Where they live',

@@ -39,9 +39,9 @@ function Checks<T extends string>({ legend, items, selected, onChange, labelOf, 
   );
 }
 
-/** the area a point lies in, most local first (for showing where the clicked point is) */
+/** the area a point is reported under: its 日常生活圏域 when there is one (as resolveHome does) */
 function areaAt(areas: readonly Area[], point: LngLat): Area | undefined {
-  const order: Area['level'][] = ['district', 'elementary', 'daily_life', 'custom', 'municipality'];
+  const order: Area['level'][] = ['daily_life', 'elementary', 'district', 'custom', 'municipality'];
   return areas.filter((a) => containsPoint(a.geometry, point)).sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level))[0];
 }
 

@@ -23,8 +23,10 @@ import {
   useReferrals,
   useShortlist,
   useTimeline,
+  useUpdateCase,
   useUpdateReferral,
 } from '../api/staff-port';
+import { CASE_STATUSES, type CaseStatus } from '../../../domain/case/model';
 import { lookupOf } from './catalog-lookup';
 import { memberLabel, travelModeLabel } from './labels';
 import { ResultsSection } from './results-section';
@@ -255,6 +257,43 @@ function TimelineSection({ c }: { c: CaseRecord }) {
   );
 }
 
+/** the case's own status (支援中・休止中・終結), changed with a button so a slip of the select does nothing */
+function CaseStatusControl({ c }: { c: CaseRecord }) {
+  const { t } = useI18n();
+  const update = useUpdateCase();
+  const [status, setStatus] = useState<CaseStatus>(c.status);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate(
+      { id: c.id, update: { status } },
+      { onSuccess: () => setMessage({ ok: true, text: t('staff.caseStatusSaved', { status: t(`staff.caseStatus.${status}`) }) }), onError: (err) => setMessage({ ok: false, text: errorMessage(err) }) },
+    );
+  };
+  return (
+    <form className="staff-row" onSubmit={submit}>
+      <label className="staff-field">
+        <span className="visually-hidden">{t('staff.status')}</span>
+        <select className="select" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`staff.caseStatus.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button button--secondary button--small" disabled={update.isPending || status === c.status}>
+        {t('staff.changeCaseStatus')}
+      </button>
+      {message && (
+        <span role="status" className={message.ok ? 'staff-ok' : 'error-text'}>
+          {message.text}
+        </span>
+      )}
+    </form>
+  );
+}
+
 /** 「閲覧・変更の記録」: every read and write of the case, with who and when (loaded when opened) */
 function AuditSection({ caseId }: { caseId: string }) {
   const { t, locale } = useI18n();
@@ -356,7 +395,9 @@ export function CasePage() {
       <h1>{t('staff.caseTitle', { code: cs.code })}</h1>
       <dl className="facts staff-facts">
         <dt>{t('staff.status')}</dt>
-        <dd>{t(`staff.caseStatus.${cs.status}`)}</dd>
+        <dd>
+          <CaseStatusControl c={cs} />
+        </dd>
         <dt>{t('staff.openedOn')}</dt>
         <dd>{formatIsoDate(cs.openedOn, locale)}</dd>
         <dt>{t('staff.form.home')}</dt>

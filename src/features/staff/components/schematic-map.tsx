@@ -2,6 +2,7 @@
 // (the つなぎシート) and works offline. Not for finding a way: the sheet gives addresses and access.
 import type { Area, LngLat } from '../../../domain/model';
 import { bboxOf } from '../../../domain/geo/bbox';
+import { representativePoint } from '../../../domain/matching/home';
 
 export type SketchMarker = { key: string; at: LngLat; text: string; title: string };
 
@@ -39,11 +40,21 @@ export function SchematicMap({ areas, markers, title, levels = ['municipality', 
       {shown.map((a) => (
         <path key={a.id} d={path(a)} fill={a.level === 'municipality' ? '#f7f7f7' : 'none'} stroke={a.level === 'municipality' ? '#4d4d4d' : '#9a9a9a'} strokeWidth={a.level === 'municipality' ? 2 : 1} strokeDasharray={a.level === 'municipality' ? undefined : '4 3'} />
       ))}
+      {shown
+        .filter((a) => a.level !== 'municipality')
+        .map((a) => {
+          const [lng, lat] = representativePoint(a);
+          return (
+            <text key={`label-${a.id}`} x={x(lng)} y={y(lat)} textAnchor="middle" fill="#4d4d4d" fontSize={13} aria-hidden="true">
+              {a.name}
+            </text>
+          );
+        })}
       {markers.map((m) => (
         <g key={m.key} transform={`translate(${x(m.at[0])},${y(m.at[1])})`}>
           <title>{m.title}</title>
-          <circle r={13} fill="#0017c1" stroke="#fff" strokeWidth={2} />
-          <text textAnchor="middle" dy="0.35em" fill="#fff" fontSize={m.text.length > 2 ? 10 : 13} fontWeight={700}>
+          <circle r={16} fill="#0017c1" stroke="#fff" strokeWidth={2} />
+          <text textAnchor="middle" dy="0.35em" fill="#fff" fontSize={m.text.length > 2 ? 12 : 16} fontWeight={700}>
             {m.text}
           </text>
         </g>

@@ -7,9 +7,14 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { useCasePortFactory } from '../../../data/case-port-context';
 import { useAuth } from '../../auth/auth-context';
 import { useI18n } from '../../../i18n/i18n';
+import { registerMessages } from '../../../i18n/messages';
+import { staff } from '../../../i18n/messages/staff';
 import { errorMessage, StaffPortProvider } from '../api/staff-port';
 import { CaseListPage } from './case-list-page';
 import './staff.css';
+
+// the staff area's messages come with its chunk, not with the public route's
+registerMessages(staff);
 
 const CaseFormPage = lazy(() => import('./case-form-page').then((m) => ({ default: m.CaseFormPage })));
 const CasePage = lazy(() => import('./case-page').then((m) => ({ default: m.CasePage })));
