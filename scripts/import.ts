@@ -1,9 +1,14 @@
-// `npm run import -- <file> [options]`: preview a CSV and, unless --dry-run, merge it into a local
-// JSON dataset file through planImport/applyImport (all or nothing). Supabase writing is a later step.
+// `npm run import -- <file> [options]`: preview a CSV and, unless --dry-run, write it all or nothing
+// through planImport/applyImport:
+// - to Supabase when SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY are set (and --out is not given):
+//   the listings already there come from listing_export, the plan goes to import_listings in one
+//   transaction (a failure half-way changes nothing; a listing changed since the preview is refused);
+// - otherwise into a local JSON dataset file.
+// Re-importing the same file updates the listings it created (stable ids from the rows' keys).
 //
 //   --dry-run              read and check only; write nothing
 //   --json                 print exactly one JSON object to stdout: { encoding, layout, rows, problems }
-//   --out <file>           the local dataset to merge into (default .data/local-dataset.json)
+//   --out <file>           the local dataset to merge into (default .data/local-dataset.json; given, it wins over Supabase)
 //   --municipality <code>  全国地方公共団体コード for files without one (e.g. 372013 for 高松市)
 //   --org <id>             every row belongs to this existing organization
 //   --category <id>        one category for every row (see src/domain/taxonomy.ts)
@@ -11,9 +16,12 @@
 //   --skip-errors          leave out every row with an error (they are listed first)
 //   --publish              new listings are published at once (default: 確認待ち, waiting for review)
 //
-// Exit codes: 0 done; 1 the file has errors (nothing written); 2 bad arguments or unreadable file.
+// Exit codes: 0 done; 1 the file has errors or the write was refused (nothing written); 2 bad
+// arguments, unreadable file or Supabase not reachable.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { RpcError } from '../src/data/supabase/fetchers';
+import { loadDatasetFromSupabase, serviceRoleClient, writeImportPlanToSupabase } from '../src/data/supabase/import-writer';
 import { datasetSchema, type Dataset } from '../src/domain/model';
 import { CATEGORY_IDS, type CategoryId } from '../src/domain/taxonomy';
 import { ImportBlockedError, applyImport, planImport } from '../src/domain/import/plan';
@@ -26,6 +34,7 @@ type Args = {
   dryRun: boolean;
   json: boolean;
   out: string;
+  outGiven: boolean;
   municipality?: string;
   org?: string;
   category?: CategoryId;
@@ -40,7 +49,7 @@ function fail(message: string, code = 2): never {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { file: '', dryRun: false, json: false, out: DEFAULT_OUT, exclude: [], skipErrors: false, publish: false };
+  const args: Args = { file: '', dryRun: false, json: false, out: DEFAULT_OUT, outGiven: false, exclude: [], skipErrors: false, publish: false };
   const value = (i: number, name: string) => argv[i + 1] ?? fail(`${name} の値がありません。例: ${name} 372013`);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -48,7 +57,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--json') args.json = true;
     else if (a === '--skip-errors') args.skipErrors = true;
     else if (a === '--publish') args.publish = true;
-    else if (a === '--out') args.out = value(i++, a);
+    else if (a === '--out') {
+      args.out = value(i++, a);
+      args.outGiven = true;
+    }
     else if (a === '--municipality') args.municipality = value(i++, a);
     else if (a === '--org') args.org = value(i++, a);
     else if (a === '--category') {
@@ -87,7 +99,23 @@ function loadDataset(path: string): Dataset {
 const args = parseArgs(process.argv.slice(2));
 if (!existsSync(args.file)) fail(`ファイル「${args.file}」が見つかりません。パスを確かめてください。`);
 const bytes = new Uint8Array(readFileSync(args.file));
-const existing = args.dryRun && !existsSync(args.out) ? emptyDataset() : loadDataset(args.out);
+
+const supabaseUrl = process.env.SUPABASE_URL;
+const serviceKey = process.env.SUPABASE_SERVICE_ROLE_KEY;
+const toSupabase = !args.outGiven && Boolean(supabaseUrl || serviceKey);
+if (toSupabase && !(supabaseUrl && serviceKey))
+  fail(`${supabaseUrl ? 'SUPABASE_SERVICE_ROLE_KEY' : 'SUPABASE_URL'} が設定されていません。Supabase に書き込むには SUPABASE_URL と SUPABASE_SERVICE_ROLE_KEY の両方を設定してください（ローカルの JSON に書くときは --out <file>）。`);
+const supabase = toSupabase ? serviceRoleClient(supabaseUrl!, serviceKey!) : null;
+
+async function loadExisting(): Promise<Dataset> {
+  if (!supabase) return args.dryRun && !existsSync(args.out) ? emptyDataset() : loadDataset(args.out);
+  try {
+    return await loadDatasetFromSupabase(supabase);
+  } catch (e) {
+    fail(`Supabase（${supabaseUrl}）から今の掲載を読めませんでした: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+const existing = await loadExisting();
 
 const preview = previewImport(bytes, {
   existing,
@@ -140,9 +168,6 @@ if (args.dryRun) {
   if (!args.json) console.error('確認のみ（--dry-run）: 何も書き込んでいません。');
   process.exit(0);
 }
-if (process.env.SUPABASE_URL || process.env.SUPABASE_SERVICE_ROLE_KEY)
-  console.error('SUPABASE_URL / SUPABASE_SERVICE_ROLE_KEY が設定されていますが、Supabase への書き込みはまだ対応していません。ローカルの JSON ファイルにだけ書き込みます。');
-
 const plan = planImport(preview, existing, { exclude });
 let next: Dataset;
 try {
@@ -152,14 +177,28 @@ try {
   for (const p of e.problems) console.error(`  エラー [${p.field}] ${p.message}`);
   fail(e.message, 1);
 }
-// write to a temporary file and rename: a crash mid-write never leaves half a dataset
-mkdirSync(dirname(args.out), { recursive: true });
-const tmp = `${args.out}.tmp-${process.pid}`;
-writeFileSync(tmp, JSON.stringify({ ...next, generatedAt: new Date().toISOString() }, null, 2) + '\n');
-renameSync(tmp, args.out);
 const count = (c: { sites: unknown[]; menus: unknown[]; organizations: unknown[] }) =>
   `拠点 ${c.sites.length}・メニュー ${c.menus.length}・団体 ${c.organizations.length}`;
-console.error(
-  `${args.out} に書き込みました。追加: ${count(plan.creates)}／更新: ${count(plan.updates)}／変更なし: 拠点 ${plan.unchanged.sites.length}` +
-    (exclude.length ? `／除外した行: ${exclude.sort((a, b) => a - b).join(', ')}` : ''),
-);
+const summary = `追加: ${count(plan.creates)}／更新: ${count(plan.updates)}／変更なし: 拠点 ${plan.unchanged.sites.length}` +
+  (exclude.length ? `／除外した行: ${exclude.sort((a, b) => a - b).join(', ')}` : '');
+if (supabase) {
+  try {
+    await writeImportPlanToSupabase(supabase, plan);
+  } catch (e) {
+    if (!(e instanceof RpcError)) fail(`Supabase（${supabaseUrl}）に書き込めませんでした: ${e instanceof Error ? e.message : String(e)}`);
+    fail(
+      e.code === 'PT409'
+        ? `${e.message}\nプレビューの後に Supabase のデータが変わりました。もう一度実行してください。何も書き込んでいません。`
+        : `Supabase が取り込みを断りました。何も書き込んでいません: ${e.message}`,
+      1,
+    );
+  }
+  console.error(`Supabase（${supabaseUrl}）に書き込みました。${summary}`);
+} else {
+  // write to a temporary file and rename: a crash mid-write never leaves half a dataset
+  mkdirSync(dirname(args.out), { recursive: true });
+  const tmp = `${args.out}.tmp-${process.pid}`;
+  writeFileSync(tmp, JSON.stringify({ ...next, generatedAt: new Date().toISOString() }, null, 2) + '\n');
+  renameSync(tmp, args.out);
+  console.error(`${args.out} に書き込みました。${summary}`);
+}

@@ -33,4 +33,6 @@ export interface AuthService {
   sendMagicLink?(email: string, redirectTo: string): Promise<void>;
   /** demo only */
   setDemoRole?(role: Role): void;
+  /** demo only: the organization the demo coordinator maintains */
+  setDemoOrganization?(orgId: string): void;
 }

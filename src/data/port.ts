@@ -7,6 +7,8 @@ import type { ImportPlan } from '../domain/import/plan';
 import type { SiteQuery } from '../domain/search/query';
 import type { SearchHit, SearchResult as DomainSearchResult } from '../domain/search/types';
 import type { CategoryId, FieldId } from '../domain/taxonomy';
+import type { StaffCatalog } from './case-port';
+import type { EditorPort } from './editor-port';
 
 /** A site as the public may see it. Confidential sites never become a PublicSite. */
 export type PublicSite = Omit<Site, 'status' | 'visibility' | 'confidential' | 'publicContactSiteId' | 'updatedAt'>;
@@ -56,6 +58,14 @@ export interface DataSource {
    * getPublicPoints returns (Supabase only: public_view_site_tiles).
    */
   getSiteTile?(z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array>;
+
+  /**
+   * Staff area only: published sites and menus INCLUDING staff-only ones (never drafts or
+   * confidential sites), for matching. Supabase: under RLS, for staff and admins.
+   */
+  getStaffCatalog?(signal?: AbortSignal): Promise<StaffCatalog>;
+  /** editing, review, history and error reports (editor-port.ts); absent where not supported yet */
+  readonly editor?: EditorPort;
 
   // --- local maintenance (local source only) ---
   exportBackup?(): Promise<Dataset>;

@@ -111,6 +111,175 @@ export type Database = {
         }
         Relationships: []
       }
+      case_code_counters: {
+        Row: {
+          last: number
+          year: number
+        }
+        Insert: {
+          last: number
+          year: number
+        }
+        Update: {
+          last?: number
+          year?: number
+        }
+        Relationships: []
+      }
+      case_members: {
+        Row: {
+          age_band: string
+          case_id: string
+          member_id: string
+          needs: string[]
+          overrides: NonNullable<Json>
+          position: number
+          relationship: string
+          targets: string[]
+          team_id: string
+        }
+        Insert: {
+          age_band: string
+          case_id: string
+          member_id: string
+          needs: string[]
+          overrides?: NonNullable<Json>
+          position: number
+          relationship: string
+          targets?: string[]
+          team_id: string
+        }
+        Update: {
+          age_band?: string
+          case_id?: string
+          member_id?: string
+          needs?: string[]
+          overrides?: NonNullable<Json>
+          position?: number
+          relationship?: string
+          targets?: string[]
+          team_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "case_members_case_id_team_id_fkey"
+            columns: ["case_id", "team_id"]
+            isOneToOne: false
+            referencedRelation: "cases"
+            referencedColumns: ["id", "team_id"]
+          },
+        ]
+      }
+      case_notes: {
+        Row: {
+          body: string
+          case_id: string
+          created_at: string
+          created_by: string | null
+          id: string
+          member_id: string | null
+          referral_id: string | null
+          team_id: string
+          case_note_json: Json | null
+        }
+        Insert: {
+          body: string
+          case_id: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          member_id?: string | null
+          referral_id?: string | null
+          team_id: string
+        }
+        Update: {
+          body?: string
+          case_id?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          member_id?: string | null
+          referral_id?: string | null
+          team_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "case_notes_case_id_team_id_fkey"
+            columns: ["case_id", "team_id"]
+            isOneToOne: false
+            referencedRelation: "cases"
+            referencedColumns: ["id", "team_id"]
+          },
+          {
+            foreignKeyName: "case_notes_referral_id_fkey"
+            columns: ["referral_id"]
+            isOneToOne: false
+            referencedRelation: "referrals"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      cases: {
+        Row: {
+          code: string
+          constraints: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          home_area_id: string | null
+          home_point: unknown
+          id: string
+          opened_on: string
+          status: string
+          team_id: string
+          updated_at: string
+          updated_by: string | null
+          case_json: Json | null
+        }
+        Insert: {
+          code: string
+          constraints: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          home_area_id?: string | null
+          home_point?: unknown
+          id?: string
+          opened_on?: string
+          status?: string
+          team_id: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          code?: string
+          constraints?: NonNullable<Json>
+          created_at?: string
+          created_by?: string | null
+          home_area_id?: string | null
+          home_point?: unknown
+          id?: string
+          opened_on?: string
+          status?: string
+          team_id?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cases_home_area_id_fkey"
+            columns: ["home_area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "cases_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "teams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       categories: {
         Row: {
           fields: string[]
@@ -167,6 +336,96 @@ export type Database = {
           sort_order?: number
         }
         Relationships: []
+      }
+      error_report_clients: {
+        Row: {
+          client_hash: string
+          created_at: string
+          report_id: number
+        }
+        Insert: {
+          client_hash: string
+          created_at?: string
+          report_id: number
+        }
+        Update: {
+          client_hash?: string
+          created_at?: string
+          report_id?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "error_report_clients_report_id_fkey"
+            columns: ["report_id"]
+            isOneToOne: true
+            referencedRelation: "error_reports"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      error_reports: {
+        Row: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          kind: string
+          menu_id?: string | null
+          message: string
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          organization_id: string
+          site_id: string
+          status?: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          kind?: string
+          menu_id?: string | null
+          message?: string
+          moderated_at?: string | null
+          moderated_by?: string | null
+          moderation_note?: string | null
+          organization_id?: string
+          site_id?: string
+          status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "error_reports_menu_id_fkey"
+            columns: ["menu_id"]
+            isOneToOne: false
+            referencedRelation: "menus"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "error_reports_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "error_reports_site_id_fkey"
+            columns: ["site_id"]
+            isOneToOne: false
+            referencedRelation: "sites"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       fields: {
         Row: {
@@ -231,13 +490,85 @@ export type Database = {
         }
         Relationships: []
       }
+      listing_changes: {
+        Row: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+          apply_listing_change: undefined | null
+        }
+        Insert: {
+          action: string
+          base_updated_at?: string | null
+          changed_fields?: string[]
+          comment?: string | null
+          id?: never
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from?: number | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          status?: string
+          submitted_at?: string
+          submitted_by?: string | null
+        }
+        Update: {
+          action?: string
+          base_updated_at?: string | null
+          changed_fields?: string[]
+          comment?: string | null
+          id?: never
+          kind?: string
+          listing_id?: string
+          organization_id?: string
+          proposed?: NonNullable<Json>
+          restored_from?: number | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          status?: string
+          submitted_at?: string
+          submitted_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "listing_changes_organization_id_fkey"
+            columns: ["organization_id"]
+            isOneToOne: false
+            referencedRelation: "organizations"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "listing_changes_restored_from_fkey"
+            columns: ["restored_from"]
+            isOneToOne: false
+            referencedRelation: "listing_revisions"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       listing_revisions: {
         Row: {
           action: string
           after: Json | null
           before: Json | null
+          change_id: number | null
           changed_at: string
           changed_by: string | null
+          changed_fields: string[]
           id: number
           organization_id: string | null
           row_id: string
@@ -247,8 +578,10 @@ export type Database = {
           action: string
           after?: Json | null
           before?: Json | null
+          change_id?: number | null
           changed_at?: string
           changed_by?: string | null
+          changed_fields?: string[]
           id?: never
           organization_id?: string | null
           row_id: string
@@ -258,8 +591,10 @@ export type Database = {
           action?: string
           after?: Json | null
           before?: Json | null
+          change_id?: number | null
           changed_at?: string
           changed_by?: string | null
+          changed_fields?: string[]
           id?: never
           organization_id?: string | null
           row_id?: string
@@ -491,6 +826,210 @@ export type Database = {
             columns: ["team_id"]
             isOneToOne: false
             referencedRelation: "teams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      referral_events: {
+        Row: {
+          at: string
+          by: string | null
+          case_id: string
+          from_status: string | null
+          id: number
+          next_follow_up: string | null
+          reason_code: string | null
+          referral_id: string
+          team_id: string
+          to_status: string
+        }
+        Insert: {
+          at?: string
+          by?: string | null
+          case_id: string
+          from_status?: string | null
+          id?: never
+          next_follow_up?: string | null
+          reason_code?: string | null
+          referral_id: string
+          team_id: string
+          to_status: string
+        }
+        Update: {
+          at?: string
+          by?: string | null
+          case_id?: string
+          from_status?: string | null
+          id?: never
+          next_follow_up?: string | null
+          reason_code?: string | null
+          referral_id?: string
+          team_id?: string
+          to_status?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "referral_events_case_id_team_id_fkey"
+            columns: ["case_id", "team_id"]
+            isOneToOne: false
+            referencedRelation: "cases"
+            referencedColumns: ["id", "team_id"]
+          },
+          {
+            foreignKeyName: "referral_events_referral_id_fkey"
+            columns: ["referral_id"]
+            isOneToOne: false
+            referencedRelation: "referrals"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      referral_reasons: {
+        Row: {
+          id: string
+          label_en: string
+          label_ja: string
+          sort_order: number
+          status: string
+        }
+        Insert: {
+          id: string
+          label_en: string
+          label_ja: string
+          sort_order?: number
+          status: string
+        }
+        Update: {
+          id?: string
+          label_en?: string
+          label_ja?: string
+          sort_order?: number
+          status?: string
+        }
+        Relationships: []
+      }
+      referrals: {
+        Row: {
+          case_id: string
+          created_at: string
+          created_by: string | null
+          id: string
+          member_id: string
+          menu_id: string
+          menu_title: string
+          next_follow_up: string | null
+          reason_code: string | null
+          site_id: string | null
+          site_name: string | null
+          status: string
+          team_id: string
+          updated_at: string
+          updated_by: string | null
+          referral_json: Json | null
+        }
+        Insert: {
+          case_id: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          member_id: string
+          menu_id: string
+          menu_title: string
+          next_follow_up?: string | null
+          reason_code?: string | null
+          site_id?: string | null
+          site_name?: string | null
+          status?: string
+          team_id: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Update: {
+          case_id?: string
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          member_id?: string
+          menu_id?: string
+          menu_title?: string
+          next_follow_up?: string | null
+          reason_code?: string | null
+          site_id?: string | null
+          site_name?: string | null
+          status?: string
+          team_id?: string
+          updated_at?: string
+          updated_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "referrals_case_id_member_id_fkey"
+            columns: ["case_id", "member_id"]
+            isOneToOne: false
+            referencedRelation: "case_members"
+            referencedColumns: ["case_id", "member_id"]
+          },
+          {
+            foreignKeyName: "referrals_case_id_team_id_fkey"
+            columns: ["case_id", "team_id"]
+            isOneToOne: false
+            referencedRelation: "cases"
+            referencedColumns: ["id", "team_id"]
+          },
+          {
+            foreignKeyName: "referrals_reason_known"
+            columns: ["status", "reason_code"]
+            isOneToOne: false
+            referencedRelation: "referral_reasons"
+            referencedColumns: ["status", "id"]
+          },
+        ]
+      }
+      shortlist_entries: {
+        Row: {
+          added_at: string
+          added_by: string | null
+          case_id: string
+          member_id: string
+          menu_id: string
+          team_id: string
+        }
+        Insert: {
+          added_at?: string
+          added_by?: string | null
+          case_id: string
+          member_id: string
+          menu_id: string
+          team_id: string
+        }
+        Update: {
+          added_at?: string
+          added_by?: string | null
+          case_id?: string
+          member_id?: string
+          menu_id?: string
+          team_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "shortlist_entries_case_id_member_id_fkey"
+            columns: ["case_id", "member_id"]
+            isOneToOne: false
+            referencedRelation: "case_members"
+            referencedColumns: ["case_id", "member_id"]
+          },
+          {
+            foreignKeyName: "shortlist_entries_case_id_team_id_fkey"
+            columns: ["case_id", "team_id"]
+            isOneToOne: false
+            referencedRelation: "cases"
+            referencedColumns: ["id", "team_id"]
+          },
+          {
+            foreignKeyName: "shortlist_entries_menu_id_fkey"
+            columns: ["menu_id"]
+            isOneToOne: false
+            referencedRelation: "menus"
             referencedColumns: ["id"]
           },
         ]
@@ -728,24 +1267,258 @@ export type Database = {
           },
         ]
       }
+      unmet_needs: {
+        Row: {
+          area_id: string | null
+          blocking_constraint: string
+          case_id: string | null
+          id: string
+          member_id: string
+          need: string
+          recorded_at: string
+          recorded_by: string | null
+          recorded_on: string
+          team_id: string
+          unmet_need_json: Json | null
+        }
+        Insert: {
+          area_id?: string | null
+          blocking_constraint: string
+          case_id?: string | null
+          id?: string
+          member_id: string
+          need: string
+          recorded_at?: string
+          recorded_by?: string | null
+          recorded_on?: string
+          team_id: string
+        }
+        Update: {
+          area_id?: string | null
+          blocking_constraint?: string
+          case_id?: string | null
+          id?: string
+          member_id?: string
+          need?: string
+          recorded_at?: string
+          recorded_by?: string | null
+          recorded_on?: string
+          team_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "unmet_needs_area_id_fkey"
+            columns: ["area_id"]
+            isOneToOne: false
+            referencedRelation: "areas"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "unmet_needs_case_id_team_id_fkey"
+            columns: ["case_id", "team_id"]
+            isOneToOne: false
+            referencedRelation: "cases"
+            referencedColumns: ["id", "team_id"]
+          },
+          {
+            foreignKeyName: "unmet_needs_need_fkey"
+            columns: ["need"]
+            isOneToOne: false
+            referencedRelation: "needs"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "unmet_needs_team_id_fkey"
+            columns: ["team_id"]
+            isOneToOne: false
+            referencedRelation: "teams"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
     }
     Functions: {
+      accessible_case: {
+        Args: { case_id: string }
+        Returns: {
+          code: string
+          constraints: NonNullable<Json>
+          created_at: string
+          created_by: string | null
+          home_area_id: string | null
+          home_point: unknown
+          id: string
+          opened_on: string
+          status: string
+          team_id: string
+          updated_at: string
+          updated_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      add_case_note: {
+        Args: {
+          body: string
+          case_id: string
+          member_id?: string
+          referral_id?: string
+        }
+        Returns: Json
+      }
+      apply_listing_change: {
+        Args: { change: Database["public"]["Tables"]["listing_changes"]["Row"] }
+        Returns: undefined
+      }
+      approve_listing_change: {
+        Args: { change_id: number }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       assert_areas: {
         Args: { column_label: string; ids: string[] }
         Returns: undefined
       }
+      assert_case_worker: {
+        Args: Record<PropertyKey, never>
+        Returns: undefined
+      }
+      assert_constraint_terms: {
+        Args: { c: Json; label: string }
+        Returns: undefined
+      }
+      assert_known_keys: {
+        Args: { allowed: string[]; o: Json; what: string }
+        Returns: undefined
+      }
+      assert_listing_base: {
+        Args: {
+          base_updated_at: string
+          current_record: Json
+          kind: string
+          listing_id: string
+        }
+        Returns: undefined
+      }
+      assert_may_edit: { Args: { org_ids: string[] }; Returns: string }
       assert_terms: {
         Args: { column_label: string; ids: string[]; taxonomy: string }
         Returns: undefined
       }
+      bigram_dice: { Args: { a: string; b: string }; Returns: number }
+      can_access_team: { Args: { team_id: string }; Returns: boolean }
+      case_audit: {
+        Args: { case_id?: string; max_rows?: number }
+        Returns: Json
+      }
+      case_constraints_problem: {
+        Args: { c: Json; partial?: boolean }
+        Returns: string
+      }
+      case_json: {
+        Args: { c: Database["public"]["Tables"]["cases"]["Row"] }
+        Returns: Json
+      }
+      case_note_json: {
+        Args: { n: Database["public"]["Tables"]["case_notes"]["Row"] }
+        Returns: Json
+      }
+      case_note_problem: { Args: { body: string }; Returns: string }
+      case_referrals: { Args: { case_id: string }; Returns: Json }
+      case_shortlist: { Args: { case_id: string }; Returns: Json }
+      case_timeline: { Args: { case_id: string }; Returns: Json }
+      case_unmet_needs: { Args: { case_id: string }; Returns: Json }
+      check_listing_kind: { Args: { kind: string }; Returns: string }
       check_max_rows: {
         Args: { max_rows: number; upper_limit: number }
         Returns: undefined
       }
+      confirm_listing_unchanged: {
+        Args: { base_updated_at: string; kind: string; listing_id: string }
+        Returns: Json
+      }
       contact_problem: { Args: { contact: Json }; Returns: string }
+      create_case: { Args: { c: Json }; Returns: Json }
+      create_referral: {
+        Args: {
+          case_id: string
+          member_id: string
+          menu_id: string
+          next_follow_up: string
+        }
+        Returns: Json
+      }
+      delete_case: { Args: { case_id: string }; Returns: undefined }
+      dismiss_error_report: {
+        Args: { note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      find_duplicate_sites: {
+        Args: {
+          exclude_id?: string
+          lat: number
+          lng: number
+          min_similarity?: number
+          name: string
+          radius_m?: number
+        }
+        Returns: {
+          distance_m: number
+          id: string
+          organization_id: string
+          similarity: number
+          site_name: string
+          status: string
+        }[]
+      }
+      follow_ups_due: { Args: { until_date: string }; Returns: Json }
+      get_case: { Args: { case_id: string }; Returns: Json }
       help_desks_at: { Args: { lat: number; lng: number }; Returns: Json }
       help_desks_serving: {
         Args: { lat: number; lng: number }
@@ -785,7 +1558,9 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      import_listings: { Args: { plan: Json }; Returns: Json }
       is_admin: { Args: Record<PropertyKey, never>; Returns: boolean }
+      is_coarse_point: { Args: { p: unknown }; Returns: boolean }
       is_holiday: { Args: { d: string }; Returns: boolean }
       is_member_of: { Args: { organization_id: string }; Returns: boolean }
       is_public_listing: { Args: { site_id: string }; Returns: boolean }
@@ -796,6 +1571,52 @@ export type Database = {
       is_staff: { Args: Record<PropertyKey, never>; Returns: boolean }
       is_valid_corporate_number: { Args: { value: string }; Returns: boolean }
       is_valid_municipality_code: { Args: { code: string }; Returns: boolean }
+      list_cases: { Args: Record<PropertyKey, never>; Returns: Json }
+      listing_export: { Args: Record<PropertyKey, never>; Returns: Json }
+      listing_history: {
+        Args: { kind: string; listing_id: string }
+        Returns: {
+          action: string
+          after: Json
+          before: Json
+          change_id: number
+          changed_at: string
+          changed_by: string
+          changed_by_name: string
+          changed_fields: string[]
+          revision_id: number
+        }[]
+      }
+      listing_merge: {
+        Args: { current_record: Json; kind: string; proposed: Json }
+        Returns: Json
+      }
+      listing_record: {
+        Args: { kind: string; listing_id: string }
+        Returns: Json
+      }
+      listing_record_defaults: { Args: { kind: string }; Returns: Json }
+      listing_record_from_row: {
+        Args: { kind: string; row_json: Json }
+        Returns: Json
+      }
+      listing_record_keys: { Args: { kind: string }; Returns: string[] }
+      listing_row_record: {
+        Args: { kind: string; listing_id: string; lock?: boolean }
+        Returns: Json
+      }
+      listing_table: { Args: { kind: string }; Returns: string }
+      looks_like_personal_data: { Args: { message: string }; Returns: boolean }
+      matching_candidates: {
+        Args: {
+          area_ids?: string[]
+          lat: number
+          lng: number
+          needs?: string[]
+          radius_m: number
+        }
+        Returns: Json
+      }
       matching_menu_ids: {
         Args: {
           f: Database["public"]["CompositeTypes"]["site_filter"]
@@ -817,6 +1638,28 @@ export type Database = {
           site_is_public: boolean
         }
         Returns: boolean
+      }
+      moderate_error_report: {
+        Args: { new_status: string; note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       my_organization_ids: {
         Args: Record<PropertyKey, never>
@@ -840,6 +1683,10 @@ export type Database = {
         }
       }
       normalize_search_text: { Args: { value: string }; Returns: string }
+      parse_case_home: {
+        Args: { home: Json }
+        Returns: Record<string, unknown>
+      }
       parse_site_filters: {
         Args: { filters: Json }
         Returns: Database["public"]["CompositeTypes"]["site_filter"]
@@ -930,9 +1777,115 @@ export type Database = {
         Args: { hint: string; message: string }
         Returns: undefined
       }
+      raise_listing_conflict: {
+        Args: {
+          base_updated_at: string
+          current_record: Json
+          kind: string
+          listing_id: string
+        }
+        Returns: undefined
+      }
+      record_unmet_needs: {
+        Args: { case_id: string; records: Json }
+        Returns: Json
+      }
+      referral_is_active: { Args: { status: string }; Returns: boolean }
+      referral_json: {
+        Args: { r: Database["public"]["Tables"]["referrals"]["Row"] }
+        Returns: Json
+      }
+      referral_status_rank: { Args: { status: string }; Returns: number }
+      referral_transition_problem: {
+        Args: { from_status: string; to_status: string }
+        Returns: string
+      }
       refresh_site_grid: {
         Args: Record<PropertyKey, never>
         Returns: undefined
+      }
+      reject_listing_change: {
+        Args: { change_id: number; comment: string }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      report_listing_error: {
+        Args: {
+          kind: string
+          menu_id?: string
+          message: string
+          site_id: string
+        }
+        Returns: number
+      }
+      resolve_error_report: {
+        Args: { note?: string; report_id: number }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      restore_listing_revision: {
+        Args: { base_updated_at: string; revision_id: number }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       schedule_occurs_on: {
         Args: { d: string; schedule: Json }
@@ -962,6 +1915,15 @@ export type Database = {
           isOneToOne: false
           isSetofReturn: true
         }
+      }
+      set_shortlisted: {
+        Args: {
+          case_id: string
+          member_id: string
+          menu_id: string
+          shortlisted?: boolean
+        }
+        Returns: undefined
       }
       site_cells_from_grid: {
         Args: {
@@ -1037,7 +1999,96 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      stale_listings: {
+        Args: { days?: number }
+        Returns: {
+          days_since: number
+          id: string
+          kind: string
+          last_verified: string
+          name: string
+          organization_id: string
+          status: string
+          updated_at: string
+        }[]
+      }
+      submit_listing_change: {
+        Args: { base_updated_at?: string; kind: string; record: Json }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      text_array: { Args: { v: Json; what: string }; Returns: string[] }
+      today_in_japan: { Args: Record<PropertyKey, never>; Returns: string }
+      unmet_need_json: {
+        Args: { u: Database["public"]["Tables"]["unmet_needs"]["Row"] }
+        Returns: Json
+      }
+      unmet_needs_summary: {
+        Args: { since?: string; until?: string }
+        Returns: Json
+      }
+      update_case: { Args: { c: Json; case_id: string }; Returns: Json }
+      update_referral: {
+        Args: {
+          next_follow_up?: string
+          reason_code?: string
+          referral_id: string
+          status: string
+        }
+        Returns: Json
+      }
       user_role: { Args: Record<PropertyKey, never>; Returns: string }
+      validate_listing_record: {
+        Args: { is_new: boolean; kind: string; rec: Json }
+        Returns: undefined
+      }
+      withdraw_listing_change: {
+        Args: { change_id: number }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       write_audit: {
         Args: {
           action: string
@@ -1045,6 +2096,18 @@ export type Database = {
           row_id: string
           table_name: string
         }
+        Returns: undefined
+      }
+      write_case_members: {
+        Args: { case_id: string; members: Json; team_id: string }
+        Returns: undefined
+      }
+      write_case_read: {
+        Args: { case_id: string; entity: string; row_id: string; via: string }
+        Returns: undefined
+      }
+      write_listing_record: {
+        Args: { is_new: boolean; kind: string; rec: Json }
         Returns: undefined
       }
     }

@@ -11,5 +11,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // each file loads the demo town into the same tables inside its own transaction: run one at a
+    // time, or the second waits on the first's row locks
+    fileParallelism: false,
   },
 });

@@ -1,12 +1,26 @@
 // Persistence of the local data source in IndexedDB: one object store per entity, so later edits
 // write single records. No wrapper library: the API surface we need is four calls.
+// Version 2 added the editing records (change requests, revisions, error reports: editor-core.ts).
 import type { Dataset } from '../../domain/model';
+import type { ChangeRequest, ErrorReport, Revision } from '../../domain/editing/types';
 
 const DB_NAME = 'kasane-map';
-const DB_VERSION = 1;
-const STORES = ['organizations', 'areas', 'sites', 'menus', 'meta'] as const;
+const DB_VERSION = 2;
+const STORES = ['organizations', 'areas', 'sites', 'menus', 'meta', 'changes', 'revisions', 'reports'] as const;
 type StoreName = (typeof STORES)[number];
-type EntityStore = Exclude<StoreName, 'meta'>;
+type EntityStore = 'organizations' | 'areas' | 'sites' | 'menus';
+type EditingStore = 'changes' | 'revisions' | 'reports';
+
+export type EditingRecords = { changes: ChangeRequest[]; revisions: Revision[]; reports: ErrorReport[] };
+
+/** single records written together by one edit (write()) */
+export type RecordPut =
+  | { store: 'organizations'; value: Dataset['organizations'][number] } // an import's new organizations
+  | { store: 'sites'; value: Dataset['sites'][number] }
+  | { store: 'menus'; value: Dataset['menus'][number] }
+  | { store: 'changes'; value: ChangeRequest }
+  | { store: 'revisions'; value: Revision }
+  | { store: 'reports'; value: ErrorReport };
 
 /** demoVersion: set when the data is the generator's output, untouched (see demo/version.ts) */
 type Meta = { key: 'dataset'; version: 1; generatedAt: string; label: string; demoVersion?: number };
@@ -75,6 +89,30 @@ export class LocalStore {
     put('menus', data.menus);
     const meta: Meta = { key: 'dataset', version: data.version, generatedAt: data.generatedAt, label: data.label, demoVersion: options.demoVersion };
     tx.objectStore('meta').put(meta);
+    await done(tx);
+  }
+
+  /** The editing records (empty before the first edit). */
+  async loadEditing(): Promise<EditingRecords> {
+    const tx = this.db.transaction(['changes', 'revisions', 'reports'], 'readonly');
+    const all = <T,>(name: EditingStore) => promisify(tx.objectStore(name).getAll()) as Promise<T[]>;
+    const [changes, revisions, reports] = await Promise.all([all<ChangeRequest>('changes'), all<Revision>('revisions'), all<ErrorReport>('reports')]);
+    return { changes, revisions, reports };
+  }
+
+  /**
+   * Writes one edit's records in one transaction: all of them or none. `edited` marks the dataset
+   * as no longer the generator's untouched output (its meta is stored without demoVersion, so a
+   * newer generator never replaces edited data).
+   */
+  async write(puts: RecordPut[], edited?: Pick<Dataset, 'version' | 'generatedAt' | 'label'>): Promise<void> {
+    const names = [...new Set<StoreName>([...puts.map((p) => p.store), ...(edited ? (['meta'] as const) : [])])];
+    const tx = this.db.transaction(names, 'readwrite');
+    for (const p of puts) tx.objectStore(p.store).put(p.value);
+    if (edited) {
+      const meta: Meta = { key: 'dataset', version: edited.version, generatedAt: edited.generatedAt, label: edited.label };
+      tx.objectStore('meta').put(meta);
+    }
     await done(tx);
   }
 

@@ -15,9 +15,11 @@ import { containsPoint } from '../../domain/geo/point-in-polygon';
 import { haversineMeters } from '../../domain/geo/distance';
 import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult } from '../port';
 import { publicView, toPublicPoint } from './public-view';
-import { openStore, type LocalStore } from './idb-store';
+import { openStore, type LocalStore, type RecordPut } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
+import type { StaffCatalog } from '../case-port';
+import { LocalEditorCore, type EditorCoreOptions } from './editor-core';
 
 /** A fixed reference date for tests that need the same demo on every machine and every day. */
 export const DEMO_TODAY = '2026-11-01';
@@ -39,6 +41,8 @@ export type LocalSourceOptions = {
   indexedDB?: IDBFactory;
   /** hook for tests: how the demo is produced on first run */
   generate?: () => Promise<Dataset>;
+  /** clock and ids of the editor (tests) */
+  editor?: EditorCoreOptions;
 };
 
 const LEVEL_ORDER: Record<Area['level'], number> = { custom: 0, district: 1, elementary: 2, daily_life: 3, municipality: 4 };
@@ -79,9 +83,22 @@ export class LocalCore implements DataSource {
   private store: LocalStore | null = null;
   /** true when IndexedDB could not be opened: edits then last only until reload */
   persistent = true;
+  /** grows whenever the public data changes (an applied edit, restore, reset): the worker re-announces it */
+  publicVersion = 0;
+  /** editing, review, history and error reports (editor-core.ts); applied changes republish here */
+  readonly editor: LocalEditorCore;
 
   constructor(private readonly options: LocalSourceOptions = {}) {
     this.loaded = this.load();
+    this.editor = new LocalEditorCore(
+      { dataset: async () => (await this.loaded).dataset, store: () => this.store, replace: (next) => this.replaceData(next) },
+      options.editor,
+    );
+  }
+
+  private replaceData(next: Dataset): void {
+    this.loaded = Promise.resolve(prepare(next));
+    this.publicVersion++;
   }
 
   private async load(): Promise<Loaded> {
@@ -187,6 +204,20 @@ export class LocalCore implements DataSource {
       .sort((a, b) => a.distanceM - b.distanceM);
   }
 
+  /**
+   * The matching catalog for the staff area: published sites and menus including staff-only ones;
+   * never drafts, pending or archived listings, nor confidential sites (their point is not plotted,
+   * even for staff) and their menus. Not audited: it holds no case data.
+   */
+  async getStaffCatalog(): Promise<StaffCatalog> {
+    const { dataset } = await this.loaded;
+    const sites = dataset.sites.filter((s) => s.status === 'published' && !s.confidential);
+    const siteIds = new Set(sites.map((s) => s.id));
+    const menus = dataset.menus.filter((m) => m.status === 'published' && (m.siteId === null || siteIds.has(m.siteId)));
+    const organizations = dataset.organizations.map(({ id, name, kind }) => ({ id, name, kind }));
+    return { sites, menus, areas: dataset.areas, organizations };
+  }
+
   async exportBackup(): Promise<Dataset> {
     return (await this.loaded).dataset;
   }
@@ -195,14 +226,15 @@ export class LocalCore implements DataSource {
   async restoreDataset(data: Dataset): Promise<void> {
     if (this.store) await this.store.replaceAll(data);
     this.label = data.label;
-    this.loaded = Promise.resolve(prepare(data));
+    this.editor.forget();
+    this.replaceData(data);
   }
 
   /**
    * Applies an import plan (domain/import/plan.ts) to the current data, all or nothing: the new
    * dataset is made first (applyPlan refuses a plan with errors, one made against data that
-   * changed since, or one with a missing reference), then stored in one IndexedDB transaction, and
-   * only then shown. Stored without a demo version: data with imported listings is never replaced
+   * changed since, or one with a missing reference), then its new and changed records are stored
+   * in one IndexedDB transaction, and only then shown. Stored without a demo version: data with imported listings is never replaced
    * by a newer demo. The plan's objects were checked against the schemas before they got here
    * (planSchemaProblems, by the proxy or LocalDataSource): zod stays out of the worker.
    */
@@ -217,20 +249,28 @@ export class LocalCore implements DataSource {
       throw first && !(e as Error).message.includes(first.message) ? new Error(`${(e as Error).message}（${first.message}）`) : e;
     }
     if (this.store) {
+      // the new and changed records in one transaction, beside the editing records (history,
+      // change requests, reports), which an import keeps; the meta loses its demo version
+      const puts: RecordPut[] = [
+        ...[...plan.creates.organizations, ...plan.updates.organizations.map((u) => u.after)].map((value) => ({ store: 'organizations' as const, value })),
+        ...[...plan.creates.sites, ...plan.updates.sites.map((u) => u.after)].map((value) => ({ store: 'sites' as const, value })),
+        ...[...plan.creates.menus, ...plan.updates.menus.map((u) => u.after)].map((value) => ({ store: 'menus' as const, value })),
+      ];
       try {
-        await this.store.replaceAll(next);
+        await this.store.write(puts, { version: next.version, generatedAt: next.generatedAt, label: next.label });
       } catch (e) {
         // the transaction was rolled back: the stored data is as it was, and so is what is shown
         throw new Error(`保存できなかったため、取り込みを中止しました。データは変更していません。（${e instanceof Error ? e.message : String(e)}）`);
       }
     }
-    this.loaded = Promise.resolve(prepare(next));
+    this.replaceData(next);
   }
 
   async resetToDemo(): Promise<void> {
     const data = await (this.options.generate ?? generateDemo)();
     if (this.store) await this.store.replaceAll(data, { demoVersion: DEMO_DATA_VERSION });
     this.label = data.label;
-    this.loaded = Promise.resolve(prepare(data));
+    this.editor.forget();
+    this.replaceData(data);
   }
 }

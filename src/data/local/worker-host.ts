@@ -2,7 +2,7 @@
 // (protocol in worker-protocol.ts). Kept apart from local-worker.ts so tests can run it over a
 // MessageChannel with fake-indexeddb.
 import type { LocalCore } from './local-core';
-import type { Calls, Endpoint, FromWorker, Method, ToWorker, WorkerInit } from './worker-protocol';
+import { EDITOR_METHODS, type Calls, type EditorMethod, type Endpoint, type FromWorker, type Method, type ToWorker, type WorkerInit } from './worker-protocol';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -37,6 +37,8 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
         await source.restoreDataset(a[0]!);
         await announce(source, true);
         return undefined;
+      case 'getStaffCatalog':
+        return source.getStaffCatalog();
       case 'resetToDemo':
         await source.resetToDemo();
         await announce(source, true);
@@ -45,6 +47,16 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
         await source.applyImport(a[0]!);
         await announce(source, true);
         return undefined;
+      case 'editor': {
+        const [name, editorArgs] = a as unknown as [EditorMethod, unknown[]];
+        if (!EDITOR_METHODS.includes(name)) throw new Error(`unknown editor method ${String(name)}`);
+        const version = source.publicVersion;
+        const fn = source.editor[name] as (...xs: unknown[]) => Promise<unknown>;
+        const result = await fn.apply(source.editor, editorArgs);
+        // an applied change: the map's points go out before the caller refetches anything
+        if (source.publicVersion !== version) await announce(source, true);
+        return result;
+      }
       default:
         throw new Error(`unknown method ${String(method)}`);
     }

@@ -5,6 +5,15 @@ import type { Area, Dataset } from '../../domain/model';
 import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
+import type { StaffCatalog } from '../case-port';
+import type { EditorPort } from '../editor-port';
+
+/** the editing port's methods, forwarded as one `editor` call (editor-core.ts runs them in the worker) */
+export const EDITOR_METHODS = [
+  'listOrganizations', 'listListings', 'getListing', 'save', 'verify', 'findDuplicates', 'listChanges', 'getChange',
+  'review', 'withdraw', 'getHistory', 'restore', 'submitReport', 'listReports', 'setReportStatus',
+] as const satisfies readonly (keyof EditorPort)[];
+export type EditorMethod = (typeof EDITOR_METHODS)[number];
 
 /** what the worker is started with: plain data only (an IDBFactory or a function cannot cross) */
 export type WorkerInit = {
@@ -27,6 +36,10 @@ export type Calls = {
   resetToDemo: { args: []; result: void };
   /** an import plan made on the page (domain/import/plan.ts): applied all or nothing */
   applyImport: { args: [plan: ImportPlan]; result: void };
+  /** published listings incl. staff-only, for matching (the staff area asks; not public data) */
+  getStaffCatalog: { args: []; result: StaffCatalog };
+  /** an editing call; when it changes the public data, `loaded` is posted again first */
+  editor: { args: [method: EditorMethod, args: unknown[]]; result: unknown };
 };
 export type Method = keyof Calls;
 

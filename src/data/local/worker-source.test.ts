@@ -36,6 +36,22 @@ function connect(options: WorkerSourceOptions = {}, core?: (init: WorkerInit) =>
 }
 
 describe('LocalWorkerSource (proxy) over a message channel', () => {
+  it('sends the staff catalog: published listings with staff-only menus, never drafts or confidential sites', async () => {
+    const { proxy } = connect();
+    const catalog = await proxy.getStaffCatalog();
+    const siteIds = new Set(catalog.sites.map((s) => s.id));
+    expect(catalog.sites.every((s) => s.status === 'published' && !s.confidential)).toBe(true);
+    expect(catalog.menus.every((m) => m.status === 'published' && (m.siteId === null || siteIds.has(m.siteId)))).toBe(true);
+    expect(catalog.menus.some((m) => m.visibility === 'staff')).toBe(true);
+    const expected = demo.menus.filter((m) => {
+      const site = m.siteId === null ? null : demo.sites.find((s) => s.id === m.siteId);
+      return m.status === 'published' && (m.siteId === null || (site?.status === 'published' && !site.confidential));
+    });
+    expect(catalog.menus.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
+    expect(catalog.menus.length).toBeLessThan(demo.menus.length);
+    expect(catalog.areas).toEqual(demo.areas);
+  });
+
   it('answers like the core it forwards to', async () => {
     const { proxy } = connect();
     const direct = new LocalDataSource({ indexedDB: new IDBFactory(), generate: async () => structuredClone(demo) });
@@ -46,6 +62,19 @@ describe('LocalWorkerSource (proxy) over a message channel', () => {
     expect(await proxy.getPublicSite(site.id)).toEqual(await direct.getPublicSite(site.id));
     expect(await proxy.findHelpDesks(site.location)).toEqual(await direct.findHelpDesks(site.location));
     expect(proxy.label).toBe(demo.label);
+  });
+
+  it('forwards editing calls, and re-sends the map its points when a change is published', async () => {
+    const { proxy, fromWorker } = connect();
+    await proxy.ready();
+    const site = demo.sites.find(isPublicSite)!;
+    const staff = { userId: 'demo-staff', role: 'staff' as const, organizationIds: [] };
+    const loadedBefore = fromWorker.filter((m) => m.type === 'loaded').length;
+    const r = await proxy.editor.save(staff, { kind: 'site', record: { ...site, name: '名前を変えた場所' }, baseUpdatedAt: site.updatedAt });
+    expect(r.status).toBe('published');
+    expect(fromWorker.filter((m) => m.type === 'loaded').length).toBe(loadedBefore + 1);
+    expect((await proxy.getPublicPoints()).find((p) => p.id === site.id)?.name).toBe('名前を変えた場所');
+    await expect(proxy.editor.listReports({ userId: 'anonymous', role: 'resident', organizationIds: [] })).rejects.toThrow('サインイン');
   });
 
   it('keeps search results small: at most `limit` hits, every match as an id', async () => {

@@ -10,7 +10,9 @@ import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchR
 import { checkPlan } from './check-plan';
 import { parseBackup } from './parse-backup';
 import { loadPointsSnapshot, type PointsSnapshot } from './points-snapshot';
-import type { Calls, Endpoint, FromWorker, Method, ToWorker } from './worker-protocol';
+import type { StaffCatalog } from '../case-port';
+import { EDITOR_METHODS, type Calls, type Endpoint, type FromWorker, type Method, type ToWorker } from './worker-protocol';
+import type { EditorPort } from '../editor-port';
 
 export type WorkerSourceOptions = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
@@ -48,6 +50,11 @@ export class LocalWorkerSource implements DataSource {
   /** the map's base data as the worker last sent it (after load, restore, reset) */
   private fromWorker: PointsSnapshot | null = null;
   private readonly snapshot: Promise<PointsSnapshot | null> | null;
+
+  /** the editing port: every method forwarded to the worker's editor-core.ts */
+  readonly editor: EditorPort = Object.fromEntries(
+    EDITOR_METHODS.map((name) => [name, (...args: unknown[]) => this.call('editor', [name, args])]),
+  ) as unknown as EditorPort;
 
   constructor(
     private readonly port: Endpoint,
@@ -169,6 +176,11 @@ export class LocalWorkerSource implements DataSource {
   /** Checks the plan against the schemas here (zod stays out of the worker), then applies it there, all or nothing. */
   async applyImport(plan: ImportPlan): Promise<void> {
     await this.call('applyImport', [await checkPlan(plan)]);
+  }
+
+  /** the matching catalog for the staff area (staff-only menus included, never drafts) */
+  getStaffCatalog(signal?: AbortSignal): Promise<StaffCatalog> {
+    return this.call('getStaffCatalog', [], signal);
   }
 }
 

@@ -8,7 +8,8 @@ import type { Database, Json } from '../../lib/database.types';
 import type { Area } from '../../domain/model';
 import type { SiteQuery } from '../../domain/search/query';
 import { MAP_POINT_LIMIT, type HelpDeskResult, type PublicPoint, type PublicSiteDetail, type SearchResult } from '../port';
-import { toArea, toHelpDeskResult, toPublicPoint, toSearchResult, toSiteDetail } from './rows';
+import type { CandidateQuery } from '../../domain/matching/retrieval';
+import { toArea, toHelpDeskResult, toMatchingCandidates, toPublicPoint, toSearchResult, toSiteDetail, type MatchingCandidates } from './rows';
 import { toRpcFilters } from './filters';
 
 export type KasaneClient = SupabaseClient<Database>;
@@ -101,4 +102,18 @@ export async function getSiteTile(client: KasaneClient, z: number, x: number, y:
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
+}
+
+/**
+ * The candidates matching ranks for a household (staff and admins only: staff-only listings
+ * included), from the spatial index: see householdRetrieval (domain/matching/retrieval.ts).
+ */
+export async function getMatchingCandidates(client: KasaneClient, q: CandidateQuery, signal?: AbortSignal): Promise<MatchingCandidates> {
+  if (q.needs.length === 0) return { sites: [], menus: [] }; // no need: no menu can serve one
+  const { data, error } = await withSignal(
+    client.rpc('matching_candidates', { lng: q.point[0], lat: q.point[1], radius_m: q.radiusM, needs: [...q.needs], area_ids: [...q.areaIds] }),
+    signal,
+  );
+  if (error) fail('matching_candidates', error);
+  return toMatchingCandidates(data);
 }

@@ -1,7 +1,7 @@
 // RPC results (snake_case jsonb, as the tables name them) → the port's types, validated at the
 // boundary: a field of the wrong type is a schema drift between the app and the database, and the
 // error says which field to look at instead of rendering `undefined` somewhere far away.
-import type { Area } from '../../domain/model';
+import type { Area, Menu, Site } from '../../domain/model';
 import type { CategoryId, FieldId } from '../../domain/taxonomy';
 import type { HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult, SiteHit } from '../port';
 
@@ -188,4 +188,36 @@ export function toArea(row: unknown): Area {
     population: optNum(o, 'population', 'area'),
     geometry: obj(o.geometry, 'area.geometry') as Area['geometry'],
   });
+}
+
+/** a candidate site of matching_candidates: the public columns and what the engine's gates read */
+export type CandidateSite = PublicSite & Pick<Site, 'status' | 'visibility' | 'confidential'>;
+/** a candidate menu of matching_candidates */
+export type CandidateMenu = PublicMenu & Pick<Menu, 'status' | 'visibility'>;
+export type MatchingCandidates = { sites: CandidateSite[]; menus: CandidateMenu[] };
+
+const bool = (o: Obj, k: string, what: string): boolean => {
+  const v = o[k];
+  if (typeof v !== 'boolean') throw new RowShapeError(what, k, v);
+  return v;
+};
+
+/** matching_candidates: pair them with pairCandidates (domain/matching/matching-index.ts) */
+export function toMatchingCandidates(value: unknown): MatchingCandidates {
+  const o = obj(value, 'candidates');
+  return {
+    sites: list(o.sites, 'candidates.sites').map((row) => {
+      const r = obj(row, 'site');
+      return {
+        ...toPublicSite(r),
+        status: str(r, 'status', 'site') as Site['status'],
+        visibility: str(r, 'visibility', 'site') as Site['visibility'],
+        confidential: bool(r, 'confidential', 'site'),
+      };
+    }),
+    menus: list(o.menus, 'candidates.menus').map((row) => {
+      const r = obj(row, 'menu');
+      return { ...toPublicMenu(r), status: str(r, 'status', 'menu') as Menu['status'], visibility: str(r, 'visibility', 'menu') as Menu['visibility'] };
+    }),
+  };
 }

@@ -2,7 +2,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AuthProvider, useRole } from './auth-context';
-import { DEMO_ROLE_KEY, DemoAuth } from './demo-auth';
+import { DEMO_ORG_KEY, DEMO_ROLE_KEY, DemoAuth } from './demo-auth';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -35,5 +35,18 @@ describe('DemoAuth', () => {
     auth.setDemoRole('admin');
     await auth.signOut();
     expect(auth.getState().role).toBe('resident');
+  });
+
+  it("gives the demo coordinator the chosen organization, remembered, and nobody else one", () => {
+    const storage = memoryStorage();
+    const auth = new DemoAuth(storage);
+    auth.setDemoRole('coordinator');
+    expect(auth.getState()).toMatchObject({ role: 'coordinator', organizationIds: [] });
+    auth.setDemoOrganization('org-0007');
+    expect(auth.getState()).toMatchObject({ role: 'coordinator', organizationIds: ['org-0007'] });
+    expect(storage.data.get(DEMO_ORG_KEY)).toBe('org-0007');
+    expect(new DemoAuth(storage).getState()).toMatchObject({ role: 'coordinator', organizationIds: ['org-0007'] });
+    auth.setDemoRole('staff');
+    expect(auth.getState()).toMatchObject({ role: 'staff', organizationIds: [] });
   });
 });

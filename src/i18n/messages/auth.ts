@@ -23,6 +23,8 @@ export const auth = defineMessages({
     'auth.role.coordinator': 'コーディネーター（団体の担当者）',
     'auth.role.staff': '参加支援の支援員',
     'auth.role.admin': '管理者（市の担当課）',
+    'auth.demoOrg': '担当する団体',
+    'auth.demoOrgTrusted': '{name}（信頼済み: 承認なしで公開）',
   },
   en: {
     'auth.signIn': 'Sign in',
@@ -46,6 +48,8 @@ export const auth = defineMessages({
     'auth.role.coordinator': 'Coordinator (organization staff)',
     'auth.role.staff': 'Participation support worker',
     'auth.role.admin': 'Administrator (municipal office)',
+    'auth.demoOrg': 'Organization',
+    'auth.demoOrgTrusted': '{name} (trusted: publishes without review)',
   },
   easy: {
     'auth.signIn': 'ログイン',

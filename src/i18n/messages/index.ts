@@ -1,6 +1,7 @@
 // Every feature's messages, merged. Add a feature's bundle here.
 import { auth } from './auth';
 import { common } from './common';
+import { editingWidgets } from './editing-widgets';
 import { find } from './find';
 import { helpDesks } from './help-desks';
 import { settings } from './settings';
@@ -8,7 +9,7 @@ import { site } from './site';
 import { map } from './map';
 import { importMessages } from './import';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, importMessages] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, importMessages] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;
