@@ -4,9 +4,9 @@ import { Link, Route, Switch, useLocation } from 'wouter';
 import { getConfig } from '../config/env';
 import { DataSourceProvider } from '../data/data-source-context';
 import type { DataSource } from '../data/port';
-import { AuthProvider } from '../features/auth/auth-context';
+import { AuthProvider, useRole } from '../features/auth/auth-context';
+import { CasePortProvider } from '../data/case-port-context';
 import { AccountMenu } from '../features/auth/components/account-menu';
-import { useRole } from '../features/auth/auth-context';
 import { FindPage } from '../features/find/components/find-page';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { LOCALES, type Locale } from '../i18n/types';
@@ -19,7 +19,10 @@ const HelpDesksPage = lazy(() =>
 );
 const SignInPage = lazy(() => import('../features/auth/components/sign-in-page'));
 const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
+const EditorRoutes = lazy(() => import('../features/editor/components/editor-routes'));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })));
+// 参加支援 (staff and admins): cases, matching, referrals, the つなぎシート; never in the public chunk
+const StaffArea = lazy(() => import('../features/staff/components/staff-area').then((m) => ({ default: m.StaffArea })));
 
 function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
@@ -50,6 +53,8 @@ function Header({ source }: { source: DataSource }) {
       <nav className="app-header__nav" aria-label={t('app.name')}>
         <NavLink href="/">{t('nav.map')}</NavLink>
         <NavLink href="/help">{t('nav.helpDesks')}</NavLink>
+        {(role === 'staff' || role === 'admin') && <NavLink href="/staff">{t('staff.nav')}</NavLink>}
+        {role !== 'resident' && <NavLink href="/editor">{t('nav.editor')}</NavLink>}
         {role !== 'resident' && <NavLink href="/import">{t('nav.import')}</NavLink>}
         <NavLink href="/settings">{t('nav.settings')}</NavLink>
       </nav>
@@ -85,8 +90,11 @@ function Shell({ source }: { source: DataSource }) {
             <Route path="/sites/:id" component={SitePage} />
             <Route path="/help" component={HelpDesksPage} />
             <Route path="/settings" component={SettingsPage} />
+            <Route path="/editor" nest component={EditorRoutes} />
             <Route path="/import" component={ImportPage} />
             <Route path="/signin" component={SignInPage} />
+            <Route path="/staff" component={StaffArea} />
+            <Route path="/staff/*" component={StaffArea} />
             <Route>
               <div className="page">
                 <h1>{t('common.notFound')}</h1>
@@ -124,7 +132,9 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <DataSourceProvider source={boot.source}>
           <AuthProvider auth={boot.auth}>
-            <Shell source={boot.source} />
+            <CasePortProvider open={boot.cases}>
+              <Shell source={boot.source} />
+            </CasePortProvider>
           </AuthProvider>
         </DataSourceProvider>
       </QueryClientProvider>

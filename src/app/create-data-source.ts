@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/env';
 import type { AuthService } from '../data/auth-port';
+import type { CasePortFactory } from '../data/case-port';
 import { createLocalWorkerSource } from '../data/local/worker-source';
 import type { DataSource } from '../data/port';
 import { createSupabase } from '../data/supabase/lazy';
@@ -13,14 +14,21 @@ import { DemoAuth } from '../features/auth/demo-auth';
  * benchmarks, never persisted; `&points=/path.json` adds a published points snapshot for the map
  * (src/data/local/points-snapshot.ts). The local source runs in a Web Worker.
  */
-export function createAppServices(config: AppConfig, search: string = window.location.search): { source: DataSource; auth: AuthService } {
+export function createAppServices(
+  config: AppConfig,
+  search: string = window.location.search,
+): { source: DataSource; auth: AuthService; cases?: CasePortFactory } {
   if (config.dataSource === 'supabase' && config.supabaseUrl && config.supabaseAnonKey) {
     return createSupabase(config.supabaseUrl, config.supabaseAnonKey);
   }
   const params = new URLSearchParams(search);
   const datasetUrl = params.get('dataset') ?? undefined;
   const pointsUrl = params.get('points') ?? undefined;
-  return { source: createLocalWorkerSource({ datasetUrl, pointsUrl }), auth: new DemoAuth() };
+  const source = createLocalWorkerSource({ datasetUrl, pointsUrl });
+  // the case store (its own IndexedDB database) loads with the staff area, never on public routes
+  const cases: CasePortFactory = (actor) =>
+    import('../data/local/case-store').then((m) => m.openLocalCaseStore({ actor, catalog: (signal) => source.getStaffCatalog(signal) }));
+  return { source, auth: new DemoAuth(), cases };
 }
 
 export function createDataSource(config: AppConfig, search: string = window.location.search): DataSource {

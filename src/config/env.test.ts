@@ -24,4 +24,10 @@ describe('parseConfig', () => {
     expect(c.basemapUrl).toBe('');
     expect(c.basemapAttribution).toBe('');
   });
+  it('reads the stale limit in days (default 180) and names a bad value', () => {
+    expect(parseConfig({}).staleAfterDays).toBe(180);
+    expect(parseConfig({ VITE_STALE_AFTER_DAYS: '90' }).staleAfterDays).toBe(90);
+    expect(() => parseConfig({ VITE_STALE_AFTER_DAYS: 'half a year' })).toThrow(/VITE_STALE_AFTER_DAYS/);
+    expect(() => parseConfig({ VITE_STALE_AFTER_DAYS: '0' })).toThrow(/VITE_STALE_AFTER_DAYS/);
+  });
 });

@@ -1,5 +1,6 @@
 // Environment, read once at start-up and validated: a bad value is named in the error.
 // (Hand-written rather than zod: this runs on the public route, where every kilobyte counts.)
+import { STALE_AFTER_DAYS } from '../domain/taxonomy';
 
 export type AppConfig = {
   /** 'supabase' when both Supabase variables are set, else the embedded local demo */
@@ -9,6 +10,8 @@ export type AppConfig = {
   /** raster tile URL template; '' = no basemap */
   basemapUrl: string;
   basemapAttribution: string;
+  /** 最終確認日 older than this many days is flagged (editor lists; default STALE_AFTER_DAYS = 180) */
+  staleAfterDays: number;
 };
 
 export const GSI_PALE_URL = 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png';
@@ -37,12 +40,18 @@ export function parseConfig(env: RawEnv): AppConfig {
   if (basemap && !/^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/.test(basemap)) {
     throw new ConfigError(`VITE_BASEMAP_URL must be a tile URL template with {z}, {x} and {y}, got "${basemap}".`);
   }
+  const staleText = str('VITE_STALE_AFTER_DAYS');
+  const staleAfterDays = staleText ? Number(staleText) : STALE_AFTER_DAYS;
+  if (!Number.isInteger(staleAfterDays) || staleAfterDays < 1 || staleAfterDays > 3650) {
+    throw new ConfigError(`VITE_STALE_AFTER_DAYS must be a whole number of days from 1 to 3650, got "${staleText}".`);
+  }
   return {
     dataSource: url && key ? 'supabase' : 'local',
     supabaseUrl: url || undefined,
     supabaseAnonKey: key || undefined,
     basemapUrl: basemap ?? GSI_PALE_URL,
     basemapAttribution: str('VITE_BASEMAP_ATTRIBUTION') ?? (basemap === '' ? '' : GSI_ATTRIBUTION),
+    staleAfterDays,
   };
 }
 

@@ -78,10 +78,15 @@ export function municipalityCodeFromJis(muniCd: string): string | null {
 // --- parsers (exported for the recorded-response tests) --------------------------------------
 
 const searchResponse = z.array(
-  z.object({
-    geometry: z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]).rest(z.number()) }),
-    properties: z.object({ title: z.string(), addressCode: z.string().optional() }).loose(),
-  }).loose(),
+  z
+    .object({
+      geometry: z.object({
+        type: z.literal('Point'),
+        coordinates: z.tuple([z.number(), z.number()]).rest(z.number()),
+      }),
+      properties: z.object({ title: z.string(), addressCode: z.string().optional() }).loose(),
+    })
+    .loose(),
 );
 
 /** Japan with a margin, as `lngLatSchema`: hits elsewhere are dropped. */
@@ -90,7 +95,11 @@ const inJapan = ([lng, lat]: readonly number[]) =>
 
 export function parseAddressSearch(json: unknown): GeocodeCandidate[] {
   const parsed = searchResponse.safeParse(json);
-  if (!parsed.success) throw new GeocoderError('invalid', `住所検索の応答の形式が想定と違います: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new GeocoderError(
+      'invalid',
+      `住所検索の応答の形式が想定と違います: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   const seen = new Set<string>();
   const result: GeocodeCandidate[] = [];
   for (const feature of parsed.data) {
@@ -100,23 +109,36 @@ export function parseAddressSearch(json: unknown): GeocodeCandidate[] {
     const key = `${address}|${lng}|${lat}`;
     if (seen.has(key)) continue; // GSI repeats a hit found in two data sources
     seen.add(key);
-    result.push({ address, location: [lng, lat], municipalityCode: municipalityCodeFromJis(feature.properties.addressCode ?? '') });
+    result.push({
+      address,
+      location: [lng, lat],
+      municipalityCode: municipalityCodeFromJis(feature.properties.addressCode ?? ''),
+    });
   }
   return result;
 }
 
-const reverseResponse = z.object({
-  results: z.object({ muniCd: z.string(), lv01Nm: z.string().optional() }).loose().optional(),
-}).loose();
+const reverseResponse = z
+  .object({
+    results: z.object({ muniCd: z.string(), lv01Nm: z.string().optional() }).loose().optional(),
+  })
+  .loose();
 
 /** The code and 町字 at a point, or null where GSI knows no municipality. */
-export function parseReverseGeocode(json: unknown): { municipalityCode: string; town: string } | null {
+export function parseReverseGeocode(
+  json: unknown,
+): { municipalityCode: string; town: string } | null {
   const parsed = reverseResponse.safeParse(json);
-  if (!parsed.success) throw new GeocoderError('invalid', `逆ジオコーディングの応答の形式が想定と違います: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new GeocoderError(
+      'invalid',
+      `逆ジオコーディングの応答の形式が想定と違います: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   const results = parsed.data.results;
   if (!results || results.muniCd.trim() === '') return null;
   const municipalityCode = municipalityCodeFromJis(results.muniCd);
-  if (!municipalityCode) throw new GeocoderError('invalid', `市区町村コード「${results.muniCd}」を読めません`);
+  if (!municipalityCode)
+    throw new GeocoderError('invalid', `市区町村コード「${results.muniCd}」を読めません`);
   const town = (results.lv01Nm ?? '').trim();
   return { municipalityCode, town: town === '－' || town === '-' ? '' : town };
 }
@@ -136,7 +158,8 @@ export function parseMunicipalityTable(source: string): Map<string, Municipality
     const municipality = parts[3]?.replace(/\s+/g, ''); // \s includes the ideographic space U+3000
     if (code && prefecture && municipality) table.set(code, { prefecture, municipality });
   }
-  if (table.size === 0) throw new GeocoderError('invalid', '市区町村名の一覧（muni.js）を読めません');
+  if (table.size === 0)
+    throw new GeocoderError('invalid', '市区町村名の一覧（muni.js）を読めません');
   return table;
 }
 
@@ -158,7 +181,11 @@ export function createGsiGeocoder(options: GsiGeocoderOptions = {}): Geocoder {
   const reverses = new Map<string, ReverseGeocodeResult | null>();
   let municipalities: Promise<Map<string, MunicipalityName>> | null = null;
 
-  async function get(url: URL | string, signal: AbortSignal | undefined, as: 'json' | 'text'): Promise<unknown> {
+  async function get(
+    url: URL | string,
+    signal: AbortSignal | undefined,
+    as: 'json' | 'text',
+  ): Promise<unknown> {
     let response: Response;
     try {
       response = await doFetch(url.toString(), { signal });
@@ -166,7 +193,11 @@ export function createGsiGeocoder(options: GsiGeocoderOptions = {}): Geocoder {
       if (signal?.aborted) throw error; // the caller gave up: not a failure to report
       throw new GeocoderError('offline', '国土地理院のサーバーにつながりません', { cause: error });
     }
-    if (!response.ok) throw new GeocoderError('http', `国土地理院のサーバーがエラーを返しました（${response.status}）`);
+    if (!response.ok)
+      throw new GeocoderError(
+        'http',
+        `国土地理院のサーバーがエラーを返しました（${response.status}）`,
+      );
     try {
       return as === 'json' ? await response.json() : await response.text();
     } catch (error) {
@@ -176,7 +207,9 @@ export function createGsiGeocoder(options: GsiGeocoderOptions = {}): Geocoder {
   }
 
   function municipalityNames(signal?: AbortSignal): Promise<Map<string, MunicipalityName>> {
-    municipalities ??= get(endpoints.municipalities, signal, 'text').then((text) => parseMunicipalityTable(String(text)));
+    municipalities ??= get(endpoints.municipalities, signal, 'text').then((text) =>
+      parseMunicipalityTable(String(text)),
+    );
     municipalities.catch(() => (municipalities = null)); // retried on the next call
     return municipalities;
   }
@@ -210,7 +243,10 @@ export function createGsiGeocoder(options: GsiGeocoderOptions = {}): Geocoder {
           return null;
         });
         const name = names?.get(point.municipalityCode);
-        result = { ...point, address: name ? `${name.prefecture}${name.municipality}${point.town}` : null };
+        result = {
+          ...point,
+          address: name ? `${name.prefecture}${name.municipality}${point.town}` : null,
+        };
         if (!name) return result; // not cached: the names may load next time
       }
       reverses.set(key, result);

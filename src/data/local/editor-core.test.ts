@@ -106,6 +106,33 @@ describe('saving and concurrency', () => {
     expect(stored?.data.menus.find((x) => x.id === menu.id)?.title).toBe('再度の保存');
   });
 
+  it('refuses a save from another tab whose worker has not seen the first save (checked in the IndexedDB transaction)', async () => {
+    const factory = new IDBFactory();
+    const tabA = source(factory);
+    const tabB = source(factory);
+    await Promise.all([tabA.ready(), tabB.ready()]);
+    const a = await tabA.editor.save(staff, { kind: 'menu', record: { ...menu, title: 'タブAの変更' }, baseUpdatedAt: menu.updatedAt });
+    expect(a.status).toBe('published');
+    // tab B still holds the old version in memory, and saves from it
+    const b = await tabB.editor.save(admin, { kind: 'menu', record: { ...menu, title: 'タブBの変更' }, baseUpdatedAt: menu.updatedAt });
+    expect(b.status).toBe('conflict');
+    if (b.status === 'conflict') expect((b.current as Menu).title).toBe('タブAの変更');
+    // B caught up: its public view shows A's version, and a save from it now goes through
+    expect(await publicMenuTitle(tabB, site.id, menu.id)).toBe('タブAの変更');
+    const stored = await (await openStore(factory)).load();
+    expect(stored?.data.menus.find((x) => x.id === menu.id)?.title).toBe('タブAの変更');
+    if (b.status === 'conflict') {
+      const again = await tabB.editor.save(admin, { kind: 'menu', record: { ...b.current, title: 'タブBの変更' } as Menu, baseUpdatedAt: b.current.updatedAt });
+      expect(again.status).toBe('published');
+    }
+    // a coordinator's proposal from a stale tab is refused the same way
+    const c = await tabA.editor.save(coordinator(), { kind: 'site', record: { ...site, access: 'Aの行き方' }, baseUpdatedAt: site.updatedAt });
+    expect(c.status).toBe('pending');
+    const d = await tabB.editor.save(coordinator(), { kind: 'site', record: { ...site, access: 'Bの行き方' }, baseUpdatedAt: site.updatedAt });
+    expect(d.status).toBe('conflict');
+    expect((await tabB.editor.listChanges(staff, { status: 'pending' })).length).toBe(1);
+  });
+
   it('returns field issues for an invalid record and changes nothing', async () => {
     const s = source();
     const r = await s.editor.save(staff, {

@@ -3,8 +3,8 @@
 // Change requests, revisions and error reports live in IndexedDB beside the dataset; each edit's
 // records are written in one transaction before anything changes in memory, so a failed write
 // changes nothing. Mutations run one at a time (a queue), so two saves cannot both pass the
-// updatedAt check. The zod schemas are imported on the first save only: the worker is loaded by
-// every visit, and editing is rare.
+// updatedAt check. Schema validation is given by the caller (`validate`, validate-listing.ts): the
+// proxy validates on the main thread before a save reaches the worker, which never loads zod.
 import type { Dataset, LngLat, Menu, Site } from '../../domain/model';
 import type {
   ChangeRequest,
@@ -35,7 +35,7 @@ import type {
   SaveInput,
   SaveResult,
 } from '../editor-port';
-import type { LocalStore, RecordPut } from './idb-store';
+import { StaleWriteError, type LocalStore, type RecordPut, type WriteGuard } from './idb-store';
 import { isPublicSite } from './public-view';
 
 /** what the editor needs from LocalCore */
@@ -52,6 +52,8 @@ export type EditorCoreOptions = {
   now?: () => Date;
   /** id generator (tests make ids predictable) */
   newId?: (prefix: string) => string;
+  /** schema validation of a record to save (validate-listing.ts); absent in the worker, whose caller validates */
+  validate?: (kind: ListingKind, record: Listing) => Promise<FieldIssue[]>;
 };
 
 type State = {
@@ -63,6 +65,16 @@ type State = {
 const FORBIDDEN = 'この掲載を編集する権限がありません';
 const STAFF_ONLY = 'この操作は職員・管理者だけができます';
 const SIGN_IN = 'この操作にはサインインが必要です';
+
+const ALREADY_HANDLED = 'この申請は、ほかの画面で先に処理されたか変更されています。一覧を読み込み直してください';
+
+/** a pending change is still the same pending change when its proposal's token is unchanged */
+const guardOf = (c: ChangeRequest): WriteGuard => ({ kind: c.kind, id: c.listingId, expected: c.proposed.updatedAt });
+
+function conflictOrGone(current: Listing | null): SaveResult {
+  if (!current) throw new Error('この掲載は見つかりません（削除されたか、ID が違います）');
+  return { status: 'conflict', current };
+}
 
 const isStaff = (a: Actor) => a.role === 'staff' || a.role === 'admin';
 
@@ -152,10 +164,30 @@ export class LocalEditorCore implements EditorPort {
     return this.options.newId?.(prefix) ?? `${prefix}-${crypto.randomUUID()}`;
   }
 
-  private async persist(puts: RecordPut[], ds: Dataset): Promise<void> {
-    await this.host
-      .store()
-      ?.write(puts, { version: ds.version, generatedAt: ds.generatedAt, label: ds.label });
+  private async persist(puts: RecordPut[], ds: Dataset, guard?: WriteGuard): Promise<void> {
+    await this.host.store()?.write(puts, { version: ds.version, generatedAt: ds.generatedAt, label: ds.label }, guard);
+  }
+
+  /**
+   * Another tab saved first (its worker wrote to the same IndexedDB): take the stored version into
+   * memory, reload the editing records, and return what is current now.
+   */
+  private async catchUp(e: StaleWriteError, kind: ListingKind, ds: Dataset): Promise<Listing | null> {
+    if (e.stored) this.host.replace(withRecord(ds, kind, e.stored));
+    this.state = null;
+    await this.load();
+    return e.pending?.proposed ?? e.stored;
+  }
+
+  /** persist with a guard; on a stale write, the current version (the caller answers `conflict`) */
+  private async persistGuarded(puts: RecordPut[], ds: Dataset, guard: WriteGuard): Promise<{ stale: Listing | null } | null> {
+    try {
+      await this.persist(puts, ds, guard);
+      return null;
+    } catch (e) {
+      if (!(e instanceof StaleWriteError)) throw e;
+      return { stale: await this.catchUp(e, guard.kind, ds) };
+    }
   }
 
   private pendingFor(st: State, kind: ListingKind, id: string): ChangeRequest | null {
@@ -300,16 +332,6 @@ export class LocalEditorCore implements EditorPort {
     );
   }
 
-  private async validate(kind: ListingKind, record: Listing): Promise<FieldIssue[]> {
-    const { siteSchema, menuSchema } = await import('../../domain/model');
-    const result = kind === 'site' ? siteSchema.safeParse(record) : menuSchema.safeParse(record);
-    if (result.success) return [];
-    return result.error.issues.map((i) => ({
-      path: i.path.map(String).join('.'),
-      message: i.message,
-    }));
-  }
-
   private async saveNow(
     actor: Actor,
     input: SaveInput,
@@ -332,7 +354,8 @@ export class LocalEditorCore implements EditorPort {
 
     const at = this.stamp();
     const record = { ...input.record, id, updatedAt: at } as Listing;
-    const issues = await this.validate(kind, record);
+    // schema checks: the proxy's (worker-source.ts) or LocalDataSource's `validate`; zod stays out of the worker
+    const issues = (await this.options.validate?.(kind, record)) ?? [];
     if (!ds.organizations.some((o) => o.id === record.orgId))
       issues.push({ path: 'orgId', message: '団体が見つかりません' });
     if (kind === 'menu') {
@@ -373,14 +396,16 @@ export class LocalEditorCore implements EditorPort {
         absorbed?.id,
       );
       const next = withRecord(ds, kind, record);
-      await this.persist(
+      const stale = await this.persistGuarded(
         [
           put(kind, record),
           { store: 'revisions', value: revision },
           ...(absorbed ? [{ store: 'changes' as const, value: absorbed }] : []),
         ],
         ds,
+        { kind, id, expected: current?.updatedAt ?? null },
       );
+      if (stale) return conflictOrGone(stale.stale);
       if (absorbed) st.changes.set(absorbed.id, absorbed);
       st.revisions.push(revision);
       this.host.replace(next);
@@ -407,7 +432,8 @@ export class LocalEditorCore implements EditorPort {
           submittedBy: actor.userId,
           submittedAt: at,
         };
-    await this.persist([{ store: 'changes', value: change }], ds);
+    const stale = await this.persistGuarded([{ store: 'changes', value: change }], ds, { kind, id, expected: current?.updatedAt ?? null });
+    if (stale) return conflictOrGone(stale.stale);
     st.changes.set(change.id, change);
     return { status: 'pending', change };
   }
@@ -465,14 +491,16 @@ export class LocalEditorCore implements EditorPort {
             } as Listing,
           }
         : null;
-      await this.persist(
+      const stale = await this.persistGuarded(
         [
           put(kind, record),
           { store: 'revisions', value: revision },
           ...(rebased ? [{ store: 'changes' as const, value: rebased }] : []),
         ],
         ds,
+        { kind, id, expected: current.updatedAt },
       );
+      if (stale) return conflictOrGone(stale.stale);
       if (rebased) st.changes.set(rebased.id, rebased);
       st.revisions.push(revision);
       this.host.replace(withRecord(ds, kind, record));
@@ -532,7 +560,7 @@ export class LocalEditorCore implements EditorPort {
           reviewedBy: actor.userId,
           reviewedAt: at,
         };
-        await this.persist([{ store: 'changes', value: rejected }], ds);
+        if (await this.persistGuarded([{ store: 'changes', value: rejected }], ds, guardOf(change))) throw new Error(ALREADY_HANDLED);
         st.changes.set(rejected.id, rejected);
         return { status: 'rejected', change: rejected };
       }
@@ -558,14 +586,16 @@ export class LocalEditorCore implements EditorPort {
         change.id,
         actor.userId,
       );
-      await this.persist(
+      const stale = await this.persistGuarded(
         [
           put(change.kind, record),
           { store: 'revisions', value: revision },
           { store: 'changes', value: approved },
         ],
         ds,
+        guardOf(change),
       );
+      if (stale) throw new Error(ALREADY_HANDLED);
       st.changes.set(approved.id, approved);
       st.revisions.push(revision);
       this.host.replace(withRecord(ds, change.kind, record));
@@ -586,7 +616,7 @@ export class LocalEditorCore implements EditorPort {
         reviewedBy: actor.userId,
         reviewedAt: this.stamp(),
       };
-      await this.persist([{ store: 'changes', value: withdrawn }], ds);
+      if (await this.persistGuarded([{ store: 'changes', value: withdrawn }], ds, guardOf(change))) throw new Error(ALREADY_HANDLED);
       st.changes.set(withdrawn.id, withdrawn);
       return withdrawn;
     });

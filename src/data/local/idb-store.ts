@@ -11,6 +11,23 @@ type StoreName = (typeof STORES)[number];
 type EntityStore = 'organizations' | 'areas' | 'sites' | 'menus';
 type EditingStore = 'changes' | 'revisions' | 'reports';
 
+/**
+ * The version a write expects to replace (optimistic concurrency across tabs: another tab's
+ * worker may have saved since this one loaded). `expected` is the current token: the pending
+ * proposal's updatedAt if one waits, else the stored listing's (null: neither exists).
+ */
+export type WriteGuard = { kind: 'site' | 'menu'; id: string; expected: string | null };
+
+/** the stored version differs from the guard's: nothing was written */
+export class StaleWriteError extends Error {
+  constructor(
+    readonly stored: Dataset['sites'][number] | Dataset['menus'][number] | null,
+    readonly pending: ChangeRequest | null,
+  ) {
+    super('ほかの画面で先に保存されています');
+  }
+}
+
 export type EditingRecords = { changes: ChangeRequest[]; revisions: Revision[]; reports: ErrorReport[] };
 
 /** single records written together by one edit (write()) */
@@ -105,15 +122,33 @@ export class LocalStore {
    * as no longer the generator's untouched output (its meta is stored without demoVersion, so a
    * newer generator never replaces edited data).
    */
-  async write(puts: RecordPut[], edited?: Pick<Dataset, 'version' | 'generatedAt' | 'label'>): Promise<void> {
-    const names = [...new Set<StoreName>([...puts.map((p) => p.store), ...(edited ? (['meta'] as const) : [])])];
+  async write(puts: RecordPut[], edited?: Pick<Dataset, 'version' | 'generatedAt' | 'label'>, guard?: WriteGuard): Promise<void> {
+    const listingStore = guard ? (guard.kind === 'site' ? 'sites' : 'menus') : null;
+    const names = [
+      ...new Set<StoreName>([...puts.map((p) => p.store), ...(edited ? (['meta'] as const) : []), ...(listingStore ? ([listingStore, 'changes'] as const) : [])]),
+    ];
     const tx = this.db.transaction(names, 'readwrite');
+    const finished = done(tx);
+    if (guard && listingStore) {
+      // read and compare inside the same transaction as the write: no other tab can slip between
+      const [stored, changes] = await Promise.all([
+        promisify(tx.objectStore(listingStore).get(guard.id)) as Promise<Dataset['sites'][number] | Dataset['menus'][number] | undefined>,
+        promisify(tx.objectStore('changes').getAll()) as Promise<ChangeRequest[]>,
+      ]);
+      const pending = changes.find((c) => c.status === 'pending' && c.kind === guard.kind && c.listingId === guard.id) ?? null;
+      const current = pending?.proposed.updatedAt ?? stored?.updatedAt ?? null;
+      if (current !== guard.expected) {
+        tx.abort();
+        await finished.catch(() => undefined);
+        throw new StaleWriteError(stored ?? null, pending);
+      }
+    }
     for (const p of puts) tx.objectStore(p.store).put(p.value);
     if (edited) {
       const meta: Meta = { key: 'dataset', version: edited.version, generatedAt: edited.generatedAt, label: edited.label };
       tx.objectStore('meta').put(meta);
     }
-    await done(tx);
+    await finished;
   }
 
   close(): void {

@@ -19,6 +19,7 @@ import { openStore, type LocalStore, type RecordPut } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
 import type { StaffCatalog } from '../case-port';
+import { staffCatalogOf } from './staff-catalog';
 import { LocalEditorCore, type EditorCoreOptions } from './editor-core';
 
 /** A fixed reference date for tests that need the same demo on every machine and every day. */
@@ -204,18 +205,9 @@ export class LocalCore implements DataSource {
       .sort((a, b) => a.distanceM - b.distanceM);
   }
 
-  /**
-   * The matching catalog for the staff area: published sites and menus including staff-only ones;
-   * never drafts, pending or archived listings, nor confidential sites (their point is not plotted,
-   * even for staff) and their menus. Not audited: it holds no case data.
-   */
+  /** the matching catalog for the staff area (staff-catalog.ts); not audited: it holds no case data */
   async getStaffCatalog(): Promise<StaffCatalog> {
-    const { dataset } = await this.loaded;
-    const sites = dataset.sites.filter((s) => s.status === 'published' && !s.confidential);
-    const siteIds = new Set(sites.map((s) => s.id));
-    const menus = dataset.menus.filter((m) => m.status === 'published' && (m.siteId === null || siteIds.has(m.siteId)));
-    const organizations = dataset.organizations.map(({ id, name, kind }) => ({ id, name, kind }));
-    return { sites, menus, areas: dataset.areas, organizations };
+    return staffCatalogOf((await this.loaded).dataset);
   }
 
   async exportBackup(): Promise<Dataset> {

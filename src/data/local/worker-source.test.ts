@@ -75,6 +75,9 @@ describe('LocalWorkerSource (proxy) over a message channel', () => {
     expect(fromWorker.filter((m) => m.type === 'loaded').length).toBe(loadedBefore + 1);
     expect((await proxy.getPublicPoints()).find((p) => p.id === site.id)?.name).toBe('名前を変えた場所');
     await expect(proxy.editor.listReports({ userId: 'anonymous', role: 'resident', organizationIds: [] })).rejects.toThrow('サインイン');
+    // validated on this side (zod stays out of the worker): an invalid record never crosses
+    const bad = await proxy.editor.save(staff, { kind: 'site', record: { ...site, name: '' }, baseUpdatedAt: site.updatedAt });
+    expect(bad).toEqual({ status: 'invalid', issues: [{ path: 'name', message: '名称を入力してください' }] });
   });
 
   it('keeps search results small: at most `limit` hits, every match as an id', async () => {

@@ -12,7 +12,8 @@ import { parseBackup } from './parse-backup';
 import { loadPointsSnapshot, type PointsSnapshot } from './points-snapshot';
 import type { StaffCatalog } from '../case-port';
 import { EDITOR_METHODS, type Calls, type Endpoint, type FromWorker, type Method, type ToWorker } from './worker-protocol';
-import type { EditorPort } from '../editor-port';
+import type { EditorPort, SaveResult } from '../editor-port';
+import { validateListing } from './validate-listing';
 
 export type WorkerSourceOptions = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
@@ -51,10 +52,18 @@ export class LocalWorkerSource implements DataSource {
   private fromWorker: PointsSnapshot | null = null;
   private readonly snapshot: Promise<PointsSnapshot | null> | null;
 
-  /** the editing port: every method forwarded to the worker's editor-core.ts */
-  readonly editor: EditorPort = Object.fromEntries(
-    EDITOR_METHODS.map((name) => [name, (...args: unknown[]) => this.call('editor', [name, args])]),
-  ) as unknown as EditorPort;
+  /**
+   * The editing port: every method forwarded to the worker's editor-core.ts. A save is validated
+   * here first (zod stays out of the worker, as for backups); an invalid record never crosses.
+   */
+  readonly editor: EditorPort = {
+    ...(Object.fromEntries(EDITOR_METHODS.map((name) => [name, (...args: unknown[]) => this.call('editor', [name, args])])) as unknown as EditorPort),
+    save: async (actor, input) => {
+      const issues = await validateListing(input.kind, input.record);
+      if (issues.length) return { status: 'invalid', issues };
+      return this.call('editor', ['save', [actor, input]]) as Promise<SaveResult>;
+    },
+  };
 
   constructor(
     private readonly port: Endpoint,

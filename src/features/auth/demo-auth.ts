@@ -3,13 +3,15 @@
 import { ROLES, type AuthService, type AuthState, type Role } from '../../data/auth-port';
 
 export const DEMO_ROLE_KEY = 'kasane.demoRole';
+/** the demo staff member's 参加支援 team (cases are the team's; an admin has none and sees all) */
+export const DEMO_TEAM_ID = 'demo-team-1';
 /** the organization the demo coordinator maintains (one of the demo's organizations) */
 export const DEMO_ORG_KEY = 'kasane.demoOrg';
 
 function stateOf(role: Role, orgId: string | null): AuthState {
   if (role === 'resident') return { status: 'signed-out', role: 'resident' };
   const organizationIds = role === 'coordinator' && orgId ? [orgId] : [];
-  return { status: 'signed-in', role, user: { id: `demo-${role}`, email: null }, organizationIds, teamId: null };
+  return { status: 'signed-in', role, user: { id: `demo-${role}`, email: null }, organizationIds, teamId: role === 'staff' ? DEMO_TEAM_ID : null };
 }
 
 export class DemoAuth implements AuthService {

@@ -5,7 +5,8 @@ import { defineMessages } from '../types';
 export const editingWidgets = defineMessages({
   ja: {
     'editingWidgets.schedule.legend': '開催日時',
-    'editingWidgets.schedule.intro': '時間帯ごとに、くり返し方・曜日・時刻を選んでください。午前と午後など時刻が違うときは、時間帯を追加します。',
+    'editingWidgets.schedule.intro':
+      '時間帯ごとに、くり返し方・曜日・時刻を選んでください。午前と午後など時刻が違うときは、時間帯を追加します。',
     'editingWidgets.schedule.slot': '時間帯 {n}',
     'editingWidgets.schedule.repeat': 'くり返し',
     'editingWidgets.schedule.kind.weekly': '毎週',
@@ -20,6 +21,7 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.weekday.FR': '金曜',
     'editingWidgets.schedule.weekday.SA': '土曜',
     'editingWidgets.schedule.weekday.SU': '日曜',
+    'editingWidgets.schedule.weekdaysShortcut': '平日（月〜金）をまとめて選ぶ',
     'editingWidgets.schedule.ordinals': '何週目',
     'editingWidgets.schedule.ordinal.1': '第1',
     'editingWidgets.schedule.ordinal.2': '第2',
@@ -28,9 +30,11 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.ordinal.last': '最終',
     'editingWidgets.schedule.opensAt': '開始時刻',
     'editingWidgets.schedule.closesAt': '終了時刻',
-    'editingWidgets.schedule.timeHint': '例: 10:00（24時間の表し方）',
+    'editingWidgets.schedule.timeHint':
+      '例: 10:00、13時30分（午後は 13時 のように、または「午後1時」）',
     'editingWidgets.schedule.firstDate': '最初の開催日',
-    'editingWidgets.schedule.firstDateHint': '隔週の数え始めになる日です。過去の開催日でもかまいません。',
+    'editingWidgets.schedule.firstDateHint':
+      '隔週の数え始めになる日です。過去の開催日でもかまいません。',
     'editingWidgets.schedule.period': '期間を決める（任意）',
     'editingWidgets.schedule.periodFrom': '開始日',
     'editingWidgets.schedule.periodTo': '終了日',
@@ -42,28 +46,38 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.irregular': '不定期（日程は問い合わせてもらう）',
     'editingWidgets.schedule.note': '補足（任意）',
     'editingWidgets.schedule.noteHint': '例: 8月はお休みです。',
-    'editingWidgets.schedule.noteIrregularHint': '不定期のときは、開催の目安や問い合わせ方法を書いてください。例: 月に1回ほど。日程は電話でお問い合わせください。',
+    'editingWidgets.schedule.noteIrregularHint':
+      '不定期のときは、開催の目安や問い合わせ方法を書いてください。例: 月に1回ほど。日程は電話でお問い合わせください。',
     'editingWidgets.schedule.noRules': '時間帯を追加するか、「不定期」を選んでください。',
     'editingWidgets.schedule.preview': 'このように表示されます',
     'editingWidgets.schedule.nextDates': '次の開催日（5回分）',
     'editingWidgets.schedule.noNextDates': '決まった開催日はありません。',
-    'editingWidgets.schedule.incomplete': '入力が終わっていない時間帯は、まだ表示に入っていません。',
+    'editingWidgets.schedule.incomplete':
+      '入力が終わっていない時間帯は、まだ表示に入っていません。',
+    'editingWidgets.problem.ruleUnsupported':
+      'この時間帯のくり返し方は、このままでは保存できません。「毎週」「隔週」「毎月」から選び直してください。',
     'editingWidgets.problem.weekdaysRequired': '曜日を1つ以上選んでください。',
     'editingWidgets.problem.ordinalsRequired': '第何週かを1つ以上選んでください。',
     'editingWidgets.problem.opensAtRequired': '開始時刻を入力してください（例: 10:00）。',
     'editingWidgets.problem.closesAtRequired': '終了時刻を入力してください（例: 12:00）。',
+    'editingWidgets.problem.timeFormat': '時刻は 10:00 や 13時30分 のように入力してください。',
     'editingWidgets.problem.timeOrder': '終了時刻は開始時刻より後にしてください。',
     'editingWidgets.problem.startRequired': '隔週の予定には最初の開催日が必要です。',
     'editingWidgets.problem.dateFormat': '日付は 2026-04-01 の形で入力してください。',
     'editingWidgets.problem.periodOrder': '終了日は開始日より後にしてください。',
     'editingWidgets.problem.noteTooLong': '補足は500文字以内にしてください（いま {n} 文字）。',
     'editingWidgets.location.legend': '場所',
-    'editingWidgets.location.intro': '地図をクリックしてピンを置きます。ピンはドラッグで動かせます。住所で検索することもできます。',
+    'editingWidgets.location.intro':
+      '地図をクリックしてピンを置きます。ピンはドラッグで動かせます。住所で検索することもできます。',
     'editingWidgets.location.mapLabel': '場所を選ぶ地図',
-    'editingWidgets.location.mapHint': 'キーボードでは、地図の下の緯度・経度の欄か、ピンを動かすボタンを使ってください。',
+    'editingWidgets.location.mapHint':
+      'キーボードでは、地図を選んで矢印キーで動かし、Enter キーで地図の中心（丸印）にピンを置けます。地図の下の緯度・経度の欄や、ピンを動かすボタンも使えます。',
     'editingWidgets.location.marker': 'ピン（ドラッグで移動）',
-    'editingWidgets.location.noPin': 'まだピンがありません。地図をクリックするか、住所で検索してください。',
+    'editingWidgets.location.noPin':
+      'まだピンがありません。地図をクリックするか、住所で検索してください。',
     'editingWidgets.location.pinAt': 'ピンの位置: 緯度 {lat}、経度 {lng}',
+    'editingWidgets.location.outside':
+      'ピンが{names}の外にあります。場所が正しいか確かめてください（同じ名前の町がほかの市町村にもあります）。',
     'editingWidgets.location.lat': '緯度',
     'editingWidgets.location.lng': '経度',
     'editingWidgets.location.latHint': '例: 35.8617',
@@ -77,30 +91,43 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': '住所で検索',
     'editingWidgets.location.searchHint': '例: 川口市青木2-1-1',
     'editingWidgets.location.searchButton': '検索',
+    'editingWidgets.location.searchSource':
+      '住所検索には国土地理院のサービスを使います（インターネット接続が必要です）。',
     'editingWidgets.location.searching': '検索しています…',
     'editingWidgets.location.results': '検索結果（{n}件）。選ぶとピンと住所が入ります。',
-    'editingWidgets.location.noResults': '見つかりませんでした。住所を短くして試すか、地図でピンを置いてください。',
-    'editingWidgets.location.searchOffline': '住所検索につながりませんでした。住所と市区町村コードを手で入力し、ピンは地図か緯度・経度で置いてください。',
-    'editingWidgets.location.reverseOffline': 'ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。',
+    'editingWidgets.location.noResults':
+      '見つかりませんでした。住所を短くして試すか、地図でピンを置いてください。',
+    'editingWidgets.location.searchOffline':
+      '住所検索につながりませんでした。住所と市区町村コードを手で入力し、ピンは地図か緯度・経度で置いてください。',
+    'editingWidgets.location.reverseOffline':
+      'ピンの位置から住所を調べられませんでした。住所と市区町村コードを手で入力してください。',
     'editingWidgets.location.reverseNone': 'ピンの位置の住所は見つかりませんでした（海の上など）。',
     'editingWidgets.location.filled': '住所と市区町村コードを入れました: {address}',
     'editingWidgets.location.fillFromPin': 'ピンの位置から住所を入れる',
     'editingWidgets.location.address': '住所',
     'editingWidgets.location.addressHint': '例: 埼玉県川口市青木2丁目1-1',
     'editingWidgets.location.code': '全国地方公共団体コード（6桁）',
-    'editingWidgets.location.codeHint': '例: 112038（川口市）。5桁のコードを入れると、6桁目を計算して入れます。',
+    'editingWidgets.location.codeHint':
+      '例: 112038（川口市）。5桁のコードを入れると、6桁目を計算して入れます。',
     'editingWidgets.location.codeCompleted': '6桁目を計算して {code} にしました。',
-    'editingWidgets.location.mapUnavailable': 'この端末では地図を表示できません。緯度・経度を入力してください。',
-    'editingWidgets.location.mapOffline': '背景地図を読み込めません（オフラインの可能性があります）。圏域の線とピンはそのまま使えます。',
-    'editingWidgets.problem.codeFormat': '全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。',
-    'editingWidgets.problem.codeCheck': 'コードの6桁目（確認用の数字）が合いません。{suggestion} ではありませんか。',
+    'editingWidgets.location.mapUnavailable':
+      'この端末では地図を表示できません。緯度・経度を入力してください。',
+    'editingWidgets.location.mapOffline':
+      '背景地図を読み込めません（オフラインの可能性があります）。圏域の線とピンはそのまま使えます。',
+    'editingWidgets.problem.codeFormat':
+      '全国地方公共団体コードは6桁の数字で入力してください（例: 112038）。',
+    'editingWidgets.problem.codeCheck':
+      'コードの6桁目（確認用の数字）が合いません。{suggestion} ではありませんか。',
     'editingWidgets.problem.lat': '緯度は 20〜46 の数で入力してください（日本の範囲）。',
     'editingWidgets.problem.lng': '経度は 122〜154 の数で入力してください（日本の範囲）。',
     'editingWidgets.problem.bothCoordinates': '緯度と経度の両方を入力してください。',
+    'editingWidgets.problem.pinRequired':
+      '場所が決まっていません。地図をクリックするか、住所で検索するか、緯度・経度を入力してください。',
   },
   en: {
     'editingWidgets.schedule.legend': 'Dates and times',
-    'editingWidgets.schedule.intro': 'For each time slot, choose how it repeats, the days and the hours. Add another time slot when the hours differ, such as morning and afternoon.',
+    'editingWidgets.schedule.intro':
+      'For each time slot, choose how it repeats, the days and the hours. Add another time slot when the hours differ, such as morning and afternoon.',
     'editingWidgets.schedule.slot': 'Time slot {n}',
     'editingWidgets.schedule.repeat': 'Repeats',
     'editingWidgets.schedule.kind.weekly': 'Every week',
@@ -115,6 +142,7 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.weekday.FR': 'Fri',
     'editingWidgets.schedule.weekday.SA': 'Sat',
     'editingWidgets.schedule.weekday.SU': 'Sun',
+    'editingWidgets.schedule.weekdaysShortcut': 'Choose all weekdays (Mon–Fri)',
     'editingWidgets.schedule.ordinals': 'Weeks of the month',
     'editingWidgets.schedule.ordinal.1': '1st',
     'editingWidgets.schedule.ordinal.2': '2nd',
@@ -123,9 +151,10 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.ordinal.last': 'Last',
     'editingWidgets.schedule.opensAt': 'Starts',
     'editingWidgets.schedule.closesAt': 'Ends',
-    'editingWidgets.schedule.timeHint': 'e.g. 10:00 (24-hour clock)',
+    'editingWidgets.schedule.timeHint': 'e.g. 10:00 or 13:30 (24-hour clock; “午後1時” also works)',
     'editingWidgets.schedule.firstDate': 'First date',
-    'editingWidgets.schedule.firstDateHint': 'The weeks are counted from this day. A past date is fine.',
+    'editingWidgets.schedule.firstDateHint':
+      'The weeks are counted from this day. A past date is fine.',
     'editingWidgets.schedule.period': 'Set a period (optional)',
     'editingWidgets.schedule.periodFrom': 'From',
     'editingWidgets.schedule.periodTo': 'Until',
@@ -137,28 +166,36 @@ export const editingWidgets = defineMessages({
     'editingWidgets.schedule.irregular': 'Irregular (people should ask for dates)',
     'editingWidgets.schedule.note': 'Note (optional)',
     'editingWidgets.schedule.noteHint': 'e.g. No sessions in August.',
-    'editingWidgets.schedule.noteIrregularHint': 'For irregular activities, say roughly how often and how to ask. e.g. About once a month; please phone for dates.',
+    'editingWidgets.schedule.noteIrregularHint':
+      'For irregular activities, say roughly how often and how to ask. e.g. About once a month; please phone for dates.',
     'editingWidgets.schedule.noRules': 'Add a time slot, or choose “Irregular”.',
     'editingWidgets.schedule.preview': 'This is how it will be shown',
     'editingWidgets.schedule.nextDates': 'Next five dates',
     'editingWidgets.schedule.noNextDates': 'No fixed dates.',
     'editingWidgets.schedule.incomplete': 'Time slots that are not finished are not shown yet.',
+    'editingWidgets.problem.ruleUnsupported':
+      'This time slot repeats in a way that cannot be saved. Choose “Every week”, “Every other week” or “Monthly”.',
     'editingWidgets.problem.weekdaysRequired': 'Choose at least one day.',
     'editingWidgets.problem.ordinalsRequired': 'Choose at least one week of the month.',
     'editingWidgets.problem.opensAtRequired': 'Enter the start time (e.g. 10:00).',
     'editingWidgets.problem.closesAtRequired': 'Enter the end time (e.g. 12:00).',
+    'editingWidgets.problem.timeFormat': 'Enter the time like 10:00 or 13:30.',
     'editingWidgets.problem.timeOrder': 'The end time must be after the start time.',
     'editingWidgets.problem.startRequired': 'An every-other-week slot needs its first date.',
     'editingWidgets.problem.dateFormat': 'Enter the date as 2026-04-01.',
     'editingWidgets.problem.periodOrder': 'The end date must be after the start date.',
     'editingWidgets.problem.noteTooLong': 'Keep the note within 500 characters (now {n}).',
     'editingWidgets.location.legend': 'Location',
-    'editingWidgets.location.intro': 'Click the map to place the pin; drag the pin to move it. You can also search by address.',
+    'editingWidgets.location.intro':
+      'Click the map to place the pin; drag the pin to move it. You can also search by address.',
     'editingWidgets.location.mapLabel': 'Map for choosing the location',
-    'editingWidgets.location.mapHint': 'With a keyboard, use the latitude and longitude fields or the buttons that move the pin, below the map.',
+    'editingWidgets.location.mapHint':
+      'With a keyboard, focus the map, move it with the arrow keys and press Enter to drop the pin at the centre (the ring). The latitude and longitude fields and the buttons that move the pin, below the map, work too.',
     'editingWidgets.location.marker': 'Pin (drag to move)',
     'editingWidgets.location.noPin': 'No pin yet. Click the map or search by address.',
     'editingWidgets.location.pinAt': 'Pin at latitude {lat}, longitude {lng}',
+    'editingWidgets.location.outside':
+      'The pin is outside {names}. Please check the place (towns of the same name exist elsewhere).',
     'editingWidgets.location.lat': 'Latitude',
     'editingWidgets.location.lng': 'Longitude',
     'editingWidgets.location.latHint': 'e.g. 35.8617',
@@ -172,26 +209,37 @@ export const editingWidgets = defineMessages({
     'editingWidgets.location.search': 'Search by address',
     'editingWidgets.location.searchHint': 'e.g. 川口市青木2-1-1',
     'editingWidgets.location.searchButton': 'Search',
+    'editingWidgets.location.searchSource':
+      'The address search uses a service of the Geospatial Information Authority of Japan (GSI) and needs an internet connection.',
     'editingWidgets.location.searching': 'Searching…',
     'editingWidgets.location.results': '{n} results. Choosing one sets the pin and the address.',
-    'editingWidgets.location.noResults': 'Nothing found. Try a shorter address, or place the pin on the map.',
-    'editingWidgets.location.searchOffline': 'The address search could not be reached. Type the address and municipality code, and place the pin on the map or by latitude and longitude.',
-    'editingWidgets.location.reverseOffline': 'The address for the pin could not be looked up. Please type the address and municipality code.',
+    'editingWidgets.location.noResults':
+      'Nothing found. Try a shorter address, or place the pin on the map.',
+    'editingWidgets.location.searchOffline':
+      'The address search could not be reached. Type the address and municipality code, and place the pin on the map or by latitude and longitude.',
+    'editingWidgets.location.reverseOffline':
+      'The address for the pin could not be looked up. Please type the address and municipality code.',
     'editingWidgets.location.reverseNone': 'No address was found at the pin (it may be at sea).',
     'editingWidgets.location.filled': 'Address and municipality code filled in: {address}',
     'editingWidgets.location.fillFromPin': 'Fill in the address from the pin',
     'editingWidgets.location.address': 'Address',
     'editingWidgets.location.addressHint': 'e.g. 埼玉県川口市青木2丁目1-1',
     'editingWidgets.location.code': 'Municipality code (6 digits)',
-    'editingWidgets.location.codeHint': 'e.g. 112038 (Kawaguchi). Enter the 5-digit code and the sixth digit is added for you.',
+    'editingWidgets.location.codeHint':
+      'e.g. 112038 (Kawaguchi). Enter the 5-digit code and the sixth digit is added for you.',
     'editingWidgets.location.codeCompleted': 'The sixth digit was added: {code}.',
-    'editingWidgets.location.mapUnavailable': 'This device cannot show the map. Please enter the latitude and longitude.',
-    'editingWidgets.location.mapOffline': 'The background map cannot be loaded (you may be offline). Area outlines and the pin still work.',
+    'editingWidgets.location.mapUnavailable':
+      'This device cannot show the map. Please enter the latitude and longitude.',
+    'editingWidgets.location.mapOffline':
+      'The background map cannot be loaded (you may be offline). Area outlines and the pin still work.',
     'editingWidgets.problem.codeFormat': 'Enter the municipality code as 6 digits (e.g. 112038).',
-    'editingWidgets.problem.codeCheck': 'The sixth (check) digit does not match. Did you mean {suggestion}?',
+    'editingWidgets.problem.codeCheck':
+      'The sixth (check) digit does not match. Did you mean {suggestion}?',
     'editingWidgets.problem.lat': 'Enter a latitude between 20 and 46 (Japan).',
     'editingWidgets.problem.lng': 'Enter a longitude between 122 and 154 (Japan).',
     'editingWidgets.problem.bothCoordinates': 'Enter both latitude and longitude.',
+    'editingWidgets.problem.pinRequired':
+      'No location yet. Click the map, search by address, or enter the latitude and longitude.',
   },
   easy: {
     'editingWidgets.schedule.legend': 'ひにちと じかん',

@@ -7,9 +7,13 @@ import { helpDesks } from './help-desks';
 import { settings } from './settings';
 import { site } from './site';
 import { map } from './map';
+import { staff } from './staff';
+import { editor } from './editor';
+import { report } from './report';
+
 import { importMessages } from './import';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, importMessages] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff, editor, report, importMessages] as const;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number]>;

@@ -3,7 +3,9 @@
 // shows the schedule in words and its next five dates, as the public page will show them.
 // Controlled: `value` in, every change out through `onChange`. Incomplete slots are emitted as
 // they are (the form's zod validation refuses them on save) and kept out of the preview.
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+// Every control with a message shown carries data-invalid="true" (the first checkbox of a group):
+// the edit form moves focus to the first such element after a refused save.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Schedule, ScheduleRule } from '../../../domain/model';
 import { todayInJapan } from '../../../domain/schedule/dates';
 import { nextSessions } from '../../../domain/schedule/occurrences';
@@ -15,6 +17,7 @@ import {
   ORDINALS,
   isRowValid,
   nextRow,
+  parseTime,
   rowToRule,
   rowsFromRules,
   rowsToRules,
@@ -25,6 +28,7 @@ import {
   type RowKind,
   type ScheduleRow,
 } from '../schedule-rows';
+import { FieldError } from './field-error';
 import './editing-widgets.css';
 
 export type ScheduleEditorProps = {
@@ -39,19 +43,49 @@ export type ScheduleEditorProps = {
 };
 
 const NOTE_MAX = 500;
+const ANNOUNCE_DELAY_MS = 700; // a pause in typing, not a lag the eye notices (the box updates at once)
+
+/** `value` once it has stopped changing for `ms`. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 const KINDS: RowKind[] = ['weekly', 'biweekly', 'monthly'];
+const WORKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
 
-const sameRules = (a: readonly ScheduleRule[], b: readonly ScheduleRule[]) => JSON.stringify(a) === JSON.stringify(b);
-const ordinalKey = (o: Ordinal): MessageKey => (o === -1 ? 'editingWidgets.schedule.ordinal.last' : (`editingWidgets.schedule.ordinal.${o}` as MessageKey));
+const sameRules = (a: readonly ScheduleRule[], b: readonly ScheduleRule[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
+const ordinalKey = (o: Ordinal): MessageKey =>
+  o === -1
+    ? 'editingWidgets.schedule.ordinal.last'
+    : (`editingWidgets.schedule.ordinal.${o}` as MessageKey);
 
-export function ScheduleEditor({ value, onChange, today, showErrors = false, legend }: ScheduleEditorProps) {
+export function ScheduleEditor({
+  value,
+  onChange,
+  today,
+  showErrors = false,
+  legend,
+}: ScheduleEditorProps) {
   const { t, locale } = useI18n();
   const baseId = useId();
   // Rows are the editor's own state: a 毎月 slot with weekdays but no week yet has no rule that
   // could hold it. They follow `value` when it changes from outside (a reset, a loaded version).
-  const [state, setState] = useState(() => ({ rows: rowsFromRules(value.rules), rules: value.rules }));
+  const [state, setState] = useState(() => ({
+    rows: rowsFromRules(value.rules),
+    rules: value.rules,
+  }));
   if (state.rules !== value.rules) {
-    setState({ rows: sameRules(rowsToRules(state.rows), value.rules) ? state.rows : rowsFromRules(value.rules), rules: value.rules });
+    setState({
+      rows: sameRules(rowsToRules(state.rows), value.rules)
+        ? state.rows
+        : rowsFromRules(value.rules),
+      rules: value.rules,
+    });
   }
   const rows = state.rows;
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -61,7 +95,10 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
 
   useEffect(() => {
     if (pendingFocus.current === null) return;
-    const target = pendingFocus.current === 'add' ? addButton.current : document.getElementById(pendingFocus.current);
+    const target =
+      pendingFocus.current === 'add'
+        ? addButton.current
+        : document.getElementById(pendingFocus.current);
     pendingFocus.current = null;
     target?.focus();
   });
@@ -74,10 +111,19 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
   };
   const updateRow = (key: string, field: RowField, change: (row: ScheduleRow) => ScheduleRow) => {
     markTouched(key, field);
-    setRows(rows.map((r) => (r.key === key ? change(r) : r)));
+    let changed = false;
+    const next = rows.map((r) => {
+      if (r.key !== key) return r;
+      const updated = change(r);
+      changed = updated !== r;
+      return updated;
+    });
+    if (changed) setRows(next);
   };
   const markTouched = (key: string, field: RowField) =>
-    setTouched((prev) => (prev.has(`${key}:${field}`) ? prev : new Set(prev).add(`${key}:${field}`)));
+    setTouched((prev) =>
+      prev.has(`${key}:${field}`) ? prev : new Set(prev).add(`${key}:${field}`),
+    );
   const addRow = () => {
     const row = nextRow(rows[rows.length - 1]);
     pendingFocus.current = `${baseId}-${row.key}-kind-${row.kind}`;
@@ -107,8 +153,21 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
     };
   }, [rows, value, locale, day]);
 
+  const spoken = useSettled(
+    [
+      t('editingWidgets.schedule.preview'),
+      ...preview.lines,
+      t('editingWidgets.schedule.nextDates'),
+      ...(preview.sessions.length > 0
+        ? preview.sessions
+        : [t('editingWidgets.schedule.noNextDates')]),
+    ].join('。'),
+    ANNOUNCE_DELAY_MS,
+  );
+
   const noteLength = value.note?.length ?? 0;
-  const noteError = noteLength > NOTE_MAX ? t('editingWidgets.problem.noteTooLong', { n: noteLength }) : null;
+  const noteError =
+    noteLength > NOTE_MAX ? t('editingWidgets.problem.noteTooLong', { n: noteLength }) : null;
   const noteHintId = `${baseId}-note-hint`;
   const noteErrorId = `${baseId}-note-error`;
 
@@ -133,25 +192,44 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
         ))}
       </ol>
 
-      <button ref={addButton} type="button" className="button button--secondary ew-add" onClick={addRow}>
+      <button
+        ref={addButton}
+        type="button"
+        className="button button--secondary ew-add"
+        onClick={addRow}
+      >
         <span aria-hidden="true">＋</span> {t('editingWidgets.schedule.addSlot')}
       </button>
-      {rows.length === 0 && !value.irregular ? <p className="ew-hint">{t('editingWidgets.schedule.noRules')}</p> : null}
+      {rows.length === 0 && !value.irregular ? (
+        <p className="ew-hint">{t('editingWidgets.schedule.noRules')}</p>
+      ) : null}
 
       <fieldset className="ew-subgroup">
         <legend>{t('editingWidgets.schedule.options')}</legend>
         <label className="ew-check">
-          <input type="checkbox" checked={value.closedOnHolidays} onChange={(e) => emit({ ...value, closedOnHolidays: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={value.closedOnHolidays}
+            onChange={(e) => emit({ ...value, closedOnHolidays: e.target.checked })}
+          />
           <span>{t('editingWidgets.schedule.closedOnHolidays')}</span>
         </label>
         <label className="ew-check">
-          <input type="checkbox" checked={value.irregular} onChange={(e) => emit({ ...value, irregular: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={value.irregular}
+            onChange={(e) => emit({ ...value, irregular: e.target.checked })}
+          />
           <span>{t('editingWidgets.schedule.irregular')}</span>
         </label>
         <div className="ew-field">
           <label htmlFor={`${baseId}-note`}>{t('editingWidgets.schedule.note')}</label>
           <p id={noteHintId} className="ew-hint">
-            {t(value.irregular ? 'editingWidgets.schedule.noteIrregularHint' : 'editingWidgets.schedule.noteHint')}
+            {t(
+              value.irregular
+                ? 'editingWidgets.schedule.noteIrregularHint'
+                : 'editingWidgets.schedule.noteHint',
+            )}
           </p>
           <textarea
             id={`${baseId}-note`}
@@ -160,6 +238,7 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
             value={value.note ?? ''}
             aria-describedby={noteError ? `${noteHintId} ${noteErrorId}` : noteHintId}
             aria-invalid={noteError ? true : undefined}
+            data-invalid={noteError ? true : undefined}
             onChange={(e) => setNote(e.target.value)}
           />
           <FieldError id={noteErrorId}>{noteError}</FieldError>
@@ -170,7 +249,7 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
         <p id={`${baseId}-preview`} className="ew-preview__title">
           {t('editingWidgets.schedule.preview')}
         </p>
-        <div role="status" aria-live="polite" aria-atomic="true">
+        <div>
           <ul className="ew-preview__lines" data-testid="schedule-preview">
             {preview.lines.map((line, i) => (
               <li key={i}>{line}</li>
@@ -186,9 +265,22 @@ export function ScheduleEditor({ value, onChange, today, showErrors = false, leg
           ) : (
             <p>{t('editingWidgets.schedule.noNextDates')}</p>
           )}
-          {preview.incomplete ? <p className="ew-hint">{t('editingWidgets.schedule.incomplete')}</p> : null}
+          {preview.incomplete ? (
+            <p className="ew-hint">{t('editingWidgets.schedule.incomplete')}</p>
+          ) : null}
         </div>
       </section>
+      {/* the preview read aloud once typing pauses: a live region updated per keystroke would
+          repeat the whole preview for every character of the note */}
+      <p
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className="visually-hidden"
+        data-testid="schedule-announcement"
+      >
+        {spoken}
+      </p>
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
@@ -211,7 +303,9 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
   const problems = validateRow(row);
   const error = (field: RowField) => {
     const problem = problems[field];
-    return problem && isShown(field) ? t(`editingWidgets.problem.${problem}` as MessageKey) : null;
+    // a loaded rule that cannot be saved is said at once: the user did not make that mistake
+    const shown = isShown(field) || field === 'kind';
+    return problem && shown ? t(`editingWidgets.problem.${problem}` as MessageKey) : null;
   };
   const errorId = (field: RowField) => `${idPrefix}-${field}-error`;
   const describedBy = (field: RowField, hint?: string) =>
@@ -219,15 +313,25 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
 
   const kinds: RowKind[] = row.original ? [...KINDS, 'other'] : KINDS;
   const otherText = row.original
-    ? describeSchedule({ rules: [rowToRule({ ...row, kind: 'other' })], closedOnHolidays: false, irregular: false }, locale).join(' ')
+    ? describeSchedule(
+        {
+          rules: [rowToRule({ ...row, kind: 'other' })],
+          closedOnHolidays: false,
+          irregular: false,
+        },
+        locale,
+      ).join(' ')
     : '';
-  const toggle = <T,>(list: readonly T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
+  const toggle = <T,>(list: readonly T[], item: T, on: boolean) =>
+    on ? [...list, item] : list.filter((x) => x !== item);
 
   return (
     <fieldset className="ew-subgroup schedule-editor__row">
-      <legend className="schedule-editor__row-legend">{t('editingWidgets.schedule.slot', { n })}</legend>
+      <legend className="schedule-editor__row-legend">
+        {t('editingWidgets.schedule.slot', { n })}
+      </legend>
 
-      <fieldset className="ew-choices">
+      <fieldset className="ew-choices" aria-describedby={describedBy('kind')}>
         <legend>{t('editingWidgets.schedule.repeat')}</legend>
         <div className="ew-choices__list">
           {kinds.map((kind) => (
@@ -236,13 +340,19 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
                 id={`${idPrefix}-kind-${kind}`}
                 type="radio"
                 name={`${idPrefix}-kind`}
+                data-invalid={error('kind') && kind === kinds[0] ? true : undefined}
                 checked={row.kind === kind}
                 onChange={() => onChange('kind', (r) => withKind(r, kind))}
               />
-              <span>{kind === 'other' ? t('editingWidgets.schedule.kind.other', { text: otherText }) : t(`editingWidgets.schedule.kind.${kind}`)}</span>
+              <span>
+                {kind === 'other'
+                  ? t('editingWidgets.schedule.kind.other', { text: otherText })
+                  : t(`editingWidgets.schedule.kind.${kind}`)}
+              </span>
             </label>
           ))}
         </div>
+        <FieldError id={errorId('kind')}>{error('kind')}</FieldError>
       </fieldset>
 
       {row.kind !== 'other' ? (
@@ -253,13 +363,32 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
               <label key={d} className="ew-choice ew-choice--compact">
                 <input
                   type="checkbox"
+                  data-invalid={error('weekdays') && d === WEEKDAYS[0] ? true : undefined}
                   checked={row.weekdays.includes(d)}
-                  onChange={(e) => onChange('weekdays', (r) => ({ ...r, weekdays: toggle(r.weekdays, d, e.target.checked) }))}
+                  onChange={(e) =>
+                    onChange('weekdays', (r) => ({
+                      ...r,
+                      weekdays: toggle(r.weekdays, d, e.target.checked),
+                    }))
+                  }
                 />
                 <span>{t(`editingWidgets.schedule.weekday.${d}`)}</span>
               </label>
             ))}
           </div>
+          {/* help desks open Monday to Friday: one press instead of five */}
+          <button
+            type="button"
+            className="button button--secondary button--small ew-shortcut"
+            onClick={() =>
+              onChange('weekdays', (r) => ({
+                ...r,
+                weekdays: WEEKDAYS.filter((d) => WORKDAYS.includes(d) || r.weekdays.includes(d)),
+              }))
+            }
+          >
+            {t('editingWidgets.schedule.weekdaysShortcut')}
+          </button>
           <FieldError id={errorId('weekdays')}>{error('weekdays')}</FieldError>
         </fieldset>
       ) : null}
@@ -272,8 +401,14 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
               <label key={o} className="ew-choice ew-choice--compact">
                 <input
                   type="checkbox"
+                  data-invalid={error('ordinals') && o === ORDINALS[0] ? true : undefined}
                   checked={row.ordinals.includes(o)}
-                  onChange={(e) => onChange('ordinals', (r) => ({ ...r, ordinals: toggle(r.ordinals, o, e.target.checked) }))}
+                  onChange={(e) =>
+                    onChange('ordinals', (r) => ({
+                      ...r,
+                      ordinals: toggle(r.ordinals, o, e.target.checked),
+                    }))
+                  }
                 />
                 <span>{t(ordinalKey(o))}</span>
               </label>
@@ -296,6 +431,7 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
             value={row.validFrom}
             required
             aria-invalid={error('validFrom') ? true : undefined}
+            data-invalid={error('validFrom') ? true : undefined}
             aria-describedby={describedBy('validFrom', `${idPrefix}-validFrom-hint`)}
             onChange={(e) => onChange('validFrom', (r) => ({ ...r, validFrom: e.target.value }))}
             onBlur={() => onBlur('validFrom')}
@@ -308,17 +444,26 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
         {(['opensAt', 'closesAt'] as const).map((field) => (
           <div key={field} className="ew-field">
             <label htmlFor={`${idPrefix}-${field}`}>{t(`editingWidgets.schedule.${field}`)}</label>
+            {/* text, not type="time": the same plain box in every browser (no AM/PM segments to
+                step through), and 「10時半」 or 「午後1時」 are understood (parseTime) */}
             <input
               id={`${idPrefix}-${field}`}
-              type="time"
-              step={300}
+              type="text"
+              autoComplete="off"
               className="text-input ew-time"
               value={row[field]}
               required
               aria-invalid={error(field) ? true : undefined}
+              data-invalid={error(field) ? true : undefined}
               aria-describedby={describedBy(field, `${idPrefix}-time-hint`)}
               onChange={(e) => onChange(field, (r) => ({ ...r, [field]: e.target.value }))}
-              onBlur={() => onBlur(field)}
+              onBlur={() =>
+                onChange(field, (r) => {
+                  // shown as it is stored: 「10時半」 becomes 10:30
+                  const normalized = parseTime(r[field]);
+                  return normalized && normalized !== r[field] ? { ...r, [field]: normalized } : r;
+                })
+              }
             />
             <FieldError id={errorId(field)}>{error(field)}</FieldError>
           </div>
@@ -328,7 +473,10 @@ function RowEditor({ row, n, idPrefix, isShown, onChange, onBlur, onRemove }: Ro
         </p>
       </div>
 
-      <details className="ew-details" open={Boolean(row.validTo || (row.validFrom && row.kind !== 'biweekly')) || undefined}>
+      <details
+        className="ew-details"
+        open={Boolean(row.validTo || (row.validFrom && row.kind !== 'biweekly')) || undefined}
+      >
         <summary>{t('editingWidgets.schedule.period')}</summary>
         <div className="schedule-editor__times">
           {row.kind !== 'biweekly' ? (
@@ -379,23 +527,13 @@ function DateField(props: {
         className="text-input ew-date"
         value={props.value}
         aria-invalid={props.error ? true : undefined}
+        data-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? props.errorId : undefined}
         onChange={(e) => props.onChange(e.target.value)}
         onBlur={props.onBlur}
       />
       <FieldError id={props.errorId}>{props.error}</FieldError>
     </div>
-  );
-}
-
-/** A message beside its control; absent when there is nothing to say. */
-export function FieldError({ id, children }: { id: string; children: ReactNode }) {
-  if (!children) return null;
-  return (
-    <p id={id} className="ew-error">
-      <span aria-hidden="true">⚠ </span>
-      {children}
-    </p>
   );
 }
 

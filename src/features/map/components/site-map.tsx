@@ -60,6 +60,8 @@ export type SiteMapProps = {
   hoveredId?: string | null;
   onSelect(id: string | null): void;
   onHover?(id: string | null): void;
+  /** a click on the map that hits no site, with where it was (e.g. the staff area's 「地図で指定」) */
+  onMapClick?(lngLat: [number, number]): void;
   /** the camera at mount; later changes are ignored (use the ref to move the map) */
   initialView: { center: [number, number]; zoom: number };
   /** after every move, and once after the map has loaded */
@@ -112,6 +114,7 @@ export function SiteMap({
   hoveredId,
   onSelect,
   onHover,
+  onMapClick,
   initialView,
   onViewChange,
   label,
@@ -204,6 +207,7 @@ export function SiteMap({
 
   const reportView = useEffectEvent((map: MapLibreMap) => onViewChange(readView(map)));
   const select = useEffectEvent((id: string | null) => onSelect(id));
+  const mapClick = useEffectEvent((lngLat: [number, number]) => onMapClick?.(lngLat));
   const hover = useEffectEvent((id: string | null) => {
     if (pointerHover.current === id) return;
     pointerHover.current = id;
@@ -292,7 +296,10 @@ export function SiteMap({
 
     map.on('click', (e: MapMouseEvent) => {
       const [hit] = map.queryRenderedFeatures(hitBox(e.point), { layers: [...SITE_LAYERS, LAYER.clusters] });
-      if (!hit) return select(null);
+      if (!hit) {
+        mapClick([e.lngLat.lng, e.lngLat.lat]);
+        return select(null);
+      }
       if (hit.layer.id === LAYER.clusters) {
         if (initRef.current.tiles) {
           // the server's clusters have no cluster_id: zoom in two levels on the cluster

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
+import { getConfig } from '../../../config/env';
 import { useDataSource } from '../../../data/data-source-context';
 import type { PublicMenu, PublicSite } from '../../../data/port';
 import { isStale } from '../../../domain/freshness';
@@ -23,7 +24,29 @@ import { formatIsoDate } from '../../../lib/format';
 import { MapPanel } from '../../find/components/map-panel';
 import { toPublicPoint } from '../../../data/local/public-view';
 import { useSite } from '../api/get-site';
+import { useAuth } from '../../auth/auth-context';
 import './site-page.css';
+
+// the report form is loaded only when a resident opens it: the public page stays small
+const ReportForm = lazy(() => import('../../editor/components/report-form'));
+
+function ReportError({ siteId, menus }: { siteId: string; menus: PublicMenu[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="no-print site-page__report">
+      {open ? (
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <ReportForm siteId={siteId} menus={menus.map((m) => ({ id: m.id, title: m.title }))} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+          {t('report.open')}
+        </button>
+      )}
+    </section>
+  );
+}
 
 /** the nearest desk of each kind (the list comes nearest first): enough to know where to ask */
 function nearestPerCategory(desks: PublicSite[]): PublicSite[] {
@@ -175,6 +198,7 @@ export function SitePage() {
   const source = useDataSource();
   const { t, label, locale } = useI18n();
   const query = useSite(source, id);
+  const auth = useAuth();
   const today = useMemo(() => todayInJapan(), []);
 
   if (query.isPending) return <p className="page">{t('common.loading')}</p>;
@@ -191,7 +215,8 @@ export function SitePage() {
   }
   const { site, menus, helpDesks, organization, areas } = detail;
   const category = CATEGORY_BY_ID[site.categoryId];
-  const stale = isStale(site.lastVerified, today);
+  const stale = isStale(site.lastVerified, today, getConfig().staleAfterDays);
+  const canEdit = Boolean(source.editor) && (auth.role === 'staff' || auth.role === 'admin' || (auth.status === 'signed-in' && auth.organizationIds.includes(site.orgId)));
 
   return (
     <article className="page site-page" aria-labelledby="site-name">
@@ -226,6 +251,14 @@ export function SitePage() {
         <button type="button" className="button button--secondary no-print" onClick={() => window.print()}>
           {t('site.print')}
         </button>
+        {canEdit && (
+          <>
+            {' '}
+            <Link href={`/editor/site/${encodeURIComponent(site.id)}`} className="button button--secondary no-print">
+              {t('editor.editThisListing')}
+            </Link>
+          </>
+        )}
       </header>
 
       <div className="site-page__grid">
@@ -312,6 +345,8 @@ export function SitePage() {
           </p>
         </section>
       )}
+
+      {source.editor && <ReportError key={site.id} siteId={site.id} menus={menus} />}
     </article>
   );
 }
