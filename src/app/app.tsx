@@ -18,8 +18,8 @@ const HelpDesksPage = lazy(() =>
   import('../features/help-desks/components/help-desks-page').then((m) => ({ default: m.HelpDesksPage })),
 );
 const SignInPage = lazy(() => import('../features/auth/components/sign-in-page'));
-const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
 const EditorRoutes = lazy(() => import('../features/editor/components/editor-routes'));
+const ImportPage = lazy(() => import('../features/import/components/import-page').then((m) => ({ default: m.ImportPage })));
 const SettingsPage = lazy(() => import('../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })));
 // 参加支援 (staff and admins): cases, matching, referrals, the つなぎシート; never in the public chunk
 const StaffArea = lazy(() => import('../features/staff/components/staff-area').then((m) => ({ default: m.StaffArea })));

@@ -285,6 +285,7 @@ export type Database = {
           fields: string[]
           help_desk: boolean
           id: string
+          keyword_text: string
           label_easy: string | null
           label_en: string
           label_ja: string
@@ -294,6 +295,7 @@ export type Database = {
           fields: string[]
           help_desk?: boolean
           id: string
+          keyword_text?: string
           label_easy?: string | null
           label_en: string
           label_ja: string
@@ -303,6 +305,7 @@ export type Database = {
           fields?: string[]
           help_desk?: boolean
           id?: string
+          keyword_text?: string
           label_easy?: string | null
           label_en?: string
           label_ja?: string
@@ -496,6 +499,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -514,6 +518,7 @@ export type Database = {
           base_updated_at?: string | null
           changed_fields?: string[]
           comment?: string | null
+          edited_by_reviewer?: boolean
           id?: never
           kind: string
           listing_id: string
@@ -531,6 +536,7 @@ export type Database = {
           base_updated_at?: string | null
           changed_fields?: string[]
           comment?: string | null
+          edited_by_reviewer?: boolean
           id?: never
           kind?: string
           listing_id?: string
@@ -1384,6 +1390,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -1499,6 +1506,93 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      editor_changes: {
+        Args: { change_id?: number; listing_id?: string; status?: string }
+        Returns: {
+          action: string
+          base_updated_at: string | null
+          changed_fields: string[]
+          comment: string | null
+          edited_by_reviewer: boolean
+          id: number
+          kind: string
+          listing_id: string
+          organization_id: string
+          proposed: NonNullable<Json>
+          restored_from: number | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          status: string
+          submitted_at: string
+          submitted_by: string | null
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "listing_changes"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
+      editor_listing: {
+        Args: { kind: string; listing_id: string }
+        Returns: Json
+      }
+      editor_listings: {
+        Args: {
+          max_rows?: number
+          org_id?: string
+          stale_after_days?: number
+          stale_only?: boolean
+        }
+        Returns: {
+          id: string
+          kind: string
+          last_verified: string
+          name: string
+          open_reports: number
+          organization_id: string
+          pending_change_id: number
+          rejected_at: string
+          rejected_change_id: number
+          rejected_comment: string
+          site_id: string
+          stale: boolean
+          status: string
+          updated_at: string
+        }[]
+      }
+      editor_organizations: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          id: string
+          kind: string
+          listings: number
+          name: string
+          trusted: boolean
+        }[]
+      }
+      editor_reports: {
+        Args: { site_id?: string; status?: string }
+        Returns: {
+          created_at: string
+          id: number
+          kind: string
+          menu_id: string | null
+          message: string
+          moderated_at: string | null
+          moderated_by: string | null
+          moderation_note: string | null
+          organization_id: string
+          site_id: string
+          status: string
+        }[]
+        SetofOptions: {
+          from: "*"
+          to: "error_reports"
+          isOneToOne: false
+          isSetofReturn: true
+        }
+      }
       find_duplicate_sites: {
         Args: {
           exclude_id?: string
@@ -1578,6 +1672,7 @@ export type Database = {
         Returns: {
           action: string
           after: Json
+          approved_by: string
           before: Json
           change_id: number
           changed_at: string
@@ -1811,6 +1906,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -1868,6 +1964,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -1999,6 +2096,7 @@ export type Database = {
           isSetofReturn: true
         }
       }
+      staff_catalog: { Args: Record<PropertyKey, never>; Returns: Json }
       stale_listings: {
         Args: { days?: number }
         Returns: {
@@ -2019,6 +2117,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -2070,6 +2169,7 @@ export type Database = {
           base_updated_at: string | null
           changed_fields: string[]
           comment: string | null
+          edited_by_reviewer: boolean
           id: number
           kind: string
           listing_id: string
@@ -2109,6 +2209,10 @@ export type Database = {
       write_listing_record: {
         Args: { is_new: boolean; kind: string; rec: Json }
         Returns: undefined
+      }
+      write_listing_records: {
+        Args: { is_new: boolean; kind: string; recs: Json }
+        Returns: number
       }
     }
     Enums: {

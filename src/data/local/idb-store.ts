@@ -32,7 +32,6 @@ export type EditingRecords = { changes: ChangeRequest[]; revisions: Revision[]; 
 
 /** single records written together by one edit (write()) */
 export type RecordPut =
-  | { store: 'organizations'; value: Dataset['organizations'][number] } // an import's new organizations
   | { store: 'sites'; value: Dataset['sites'][number] }
   | { store: 'menus'; value: Dataset['menus'][number] }
   | { store: 'changes'; value: ChangeRequest }
@@ -93,9 +92,11 @@ export class LocalStore {
   }
 
   /** Replaces everything in one transaction: either the whole dataset is stored or nothing changes. */
-  async replaceAll(data: Dataset, options: { demoVersion?: number } = {}): Promise<void> {
+  async replaceAll(data: Dataset, options: { demoVersion?: number; keepEditing?: boolean } = {}): Promise<void> {
     const tx = this.db.transaction([...STORES], 'readwrite');
-    for (const name of STORES) tx.objectStore(name).clear();
+    // an import keeps the change requests, revisions and reports (they still name their listings)
+    const cleared = options.keepEditing ? STORES.filter((n) => n !== 'changes' && n !== 'revisions' && n !== 'reports') : STORES;
+    for (const name of cleared) tx.objectStore(name).clear();
     const put = (name: EntityStore, rows: { id: string }[]) => {
       const store = tx.objectStore(name);
       for (const row of rows) store.put(row);

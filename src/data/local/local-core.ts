@@ -15,7 +15,7 @@ import { containsPoint } from '../../domain/geo/point-in-polygon';
 import { haversineMeters } from '../../domain/geo/distance';
 import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult } from '../port';
 import { publicView, toPublicPoint } from './public-view';
-import { openStore, type LocalStore, type RecordPut } from './idb-store';
+import { openStore, type LocalStore } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
 import type { StaffCatalog } from '../case-port';
@@ -225,8 +225,8 @@ export class LocalCore implements DataSource {
   /**
    * Applies an import plan (domain/import/plan.ts) to the current data, all or nothing: the new
    * dataset is made first (applyPlan refuses a plan with errors, one made against data that
-   * changed since, or one with a missing reference), then its new and changed records are stored
-   * in one IndexedDB transaction, and only then shown. Stored without a demo version: data with imported listings is never replaced
+   * changed since, or one with a missing reference), then stored in one IndexedDB transaction, and
+   * only then shown. Stored without a demo version: data with imported listings is never replaced
    * by a newer demo. The plan's objects were checked against the schemas before they got here
    * (planSchemaProblems, by the proxy or LocalDataSource): zod stays out of the worker.
    */
@@ -241,15 +241,8 @@ export class LocalCore implements DataSource {
       throw first && !(e as Error).message.includes(first.message) ? new Error(`${(e as Error).message}（${first.message}）`) : e;
     }
     if (this.store) {
-      // the new and changed records in one transaction, beside the editing records (history,
-      // change requests, reports), which an import keeps; the meta loses its demo version
-      const puts: RecordPut[] = [
-        ...[...plan.creates.organizations, ...plan.updates.organizations.map((u) => u.after)].map((value) => ({ store: 'organizations' as const, value })),
-        ...[...plan.creates.sites, ...plan.updates.sites.map((u) => u.after)].map((value) => ({ store: 'sites' as const, value })),
-        ...[...plan.creates.menus, ...plan.updates.menus.map((u) => u.after)].map((value) => ({ store: 'menus' as const, value })),
-      ];
       try {
-        await this.store.write(puts, { version: next.version, generatedAt: next.generatedAt, label: next.label });
+        await this.store.replaceAll(next, { keepEditing: true });
       } catch (e) {
         // the transaction was rolled back: the stored data is as it was, and so is what is shown
         throw new Error(`保存できなかったため、取り込みを中止しました。データは変更していません。（${e instanceof Error ? e.message : String(e)}）`);

@@ -1,8 +1,8 @@
 // The local data source: everything in the browser, no server (DESIGN.md). The logic is LocalCore
 // (local-core.ts); this class adds the validation of a backup file. Tests and the conformance suite
 // use it directly; the app runs LocalCore in a Web Worker behind worker-source.ts.
-import type { ImportPlan } from '../../domain/import/plan';
 import { LocalCore, type LocalSourceOptions } from './local-core';
+import type { ImportPlan } from '../../domain/import/plan';
 import { checkPlan } from './check-plan';
 import { parseBackup } from './parse-backup';
 import { validateListing } from './validate-listing';

@@ -43,10 +43,6 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
         await source.resetToDemo();
         await announce(source, true);
         return undefined;
-      case 'applyImport':
-        await source.applyImport(a[0]!);
-        await announce(source, true);
-        return undefined;
       case 'editor': {
         const [name, editorArgs] = a as unknown as [EditorMethod, unknown[]];
         if (!EDITOR_METHODS.includes(name)) throw new Error(`unknown editor method ${String(name)}`);
@@ -57,6 +53,10 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
         if (source.publicVersion !== version) await announce(source, true);
         return result;
       }
+      case 'applyImport':
+        await source.applyImport(a[0]!);
+        await announce(source, true);
+        return undefined;
       default:
         throw new Error(`unknown method ${String(method)}`);
     }

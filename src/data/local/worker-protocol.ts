@@ -34,12 +34,12 @@ export type Calls = {
   /** a dataset the main thread has validated already (parse-backup.ts) */
   restoreBackup: { args: [data: Dataset]; result: void };
   resetToDemo: { args: []; result: void };
-  /** an import plan made on the page (domain/import/plan.ts): applied all or nothing */
-  applyImport: { args: [plan: ImportPlan]; result: void };
   /** published listings incl. staff-only, for matching (the staff area asks; not public data) */
   getStaffCatalog: { args: []; result: StaffCatalog };
   /** an editing call; when it changes the public data, `loaded` is posted again first */
   editor: { args: [method: EditorMethod, args: unknown[]]; result: unknown };
+  /** an import plan made on the page (domain/import/plan.ts): applied all or nothing */
+  applyImport: { args: [plan: ImportPlan]; result: void };
 };
 export type Method = keyof Calls;
 

@@ -182,14 +182,14 @@ export class LocalWorkerSource implements DataSource {
     return this.call('resetToDemo', []);
   }
 
-  /** Checks the plan against the schemas here (zod stays out of the worker), then applies it there, all or nothing. */
-  async applyImport(plan: ImportPlan): Promise<void> {
-    await this.call('applyImport', [await checkPlan(plan)]);
-  }
-
   /** the matching catalog for the staff area (staff-only menus included, never drafts) */
   getStaffCatalog(signal?: AbortSignal): Promise<StaffCatalog> {
     return this.call('getStaffCatalog', [], signal);
+  }
+
+  /** Checks the plan against the schemas here (zod stays out of the worker), then applies it there, all or nothing. */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    await this.call('applyImport', [await checkPlan(plan)]);
   }
 }
 

@@ -6,16 +6,18 @@
 import { PostgrestClient } from '@supabase/postgrest-js';
 import type { Dataset } from '../../domain/model';
 import type { ImportPlan } from '../../domain/import/plan';
-import type { Database, Json } from '../../lib/database.types';
+import type { Database } from '../../lib/database.types';
 import { RpcError } from './fetchers';
+import type { RpcClient } from './rpc-client';
 import { RowShapeError } from './rows';
 import { menuToRecord, organizationToRecord, recordToMenu, recordToOrganization, recordToSite, siteToRecord } from './listing-records';
 
-/** PostgREST without auth and realtime (supabase-js needs a WebSocket in Node 20 even unused) */
-export type ImportClient = PostgrestClient<Database>;
+/** the app's supabase-js client (an admin importing from the browser), or serviceRoleClient (the CLI) */
+export type ImportClient = RpcClient;
 
-/** A client for the CLI: the project URL and the service-role key (never in the browser). */
-export function serviceRoleClient(url: string, serviceRoleKey: string): ImportClient {
+/** A client for the CLI: the project URL and the service-role key (never in the browser). PostgREST
+ * without auth and realtime: supabase-js needs a WebSocket implementation in Node 20 even unused. */
+export function serviceRoleClient(url: string, serviceRoleKey: string): PostgrestClient<Database> {
   return new PostgrestClient<Database>(`${url.replace(/\/+$/, '')}/rest/v1`, {
     headers: { apikey: serviceRoleKey, Authorization: `Bearer ${serviceRoleKey}` },
   });
@@ -24,7 +26,7 @@ export function serviceRoleClient(url: string, serviceRoleKey: string): ImportCl
 export type ImportCounts = { organizations: number; sites: number; menus: number };
 export type ImportResult = { created: ImportCounts; updated: ImportCounts };
 
-type PlanItem = { op: 'create' | 'update'; record: Json; base_updated_at?: string };
+type PlanItem = { op: 'create' | 'update'; record: object; base_updated_at?: string };
 export type ImportRpcPlan = { organizations: PlanItem[]; sites: PlanItem[]; menus: PlanItem[] };
 
 /** Every organization, site and menu the key may read (the service role: all), as a Dataset. */
@@ -56,19 +58,19 @@ export function toImportRpcPlan(plan: ImportPlan): ImportRpcPlan {
       ...plan.updates.organizations.map((u): PlanItem => ({ op: 'update', record: organizationToRecord(u.after) })),
     ],
     sites: [
-      ...plan.creates.sites.map((s): PlanItem => ({ op: 'create', record: siteToRecord(s) as unknown as Json })),
-      ...plan.updates.sites.map((u): PlanItem => ({ op: 'update', record: siteToRecord(u.after) as unknown as Json, base_updated_at: u.before.updatedAt })),
+      ...plan.creates.sites.map((s): PlanItem => ({ op: 'create', record: siteToRecord(s) })),
+      ...plan.updates.sites.map((u): PlanItem => ({ op: 'update', record: siteToRecord(u.after), base_updated_at: u.before.updatedAt })),
     ],
     menus: [
-      ...plan.creates.menus.map((m): PlanItem => ({ op: 'create', record: menuToRecord(m) as unknown as Json })),
-      ...plan.updates.menus.map((u): PlanItem => ({ op: 'update', record: menuToRecord(u.after) as unknown as Json, base_updated_at: u.before.updatedAt })),
+      ...plan.creates.menus.map((m): PlanItem => ({ op: 'create', record: menuToRecord(m) })),
+      ...plan.updates.menus.map((u): PlanItem => ({ op: 'update', record: menuToRecord(u.after), base_updated_at: u.before.updatedAt })),
     ],
   };
 }
 
 /** Writes the plan in one transaction; throws RpcError (code PT409: the data changed since the preview). */
 export async function writeImportPlanToSupabase(client: ImportClient, plan: ImportPlan): Promise<ImportResult> {
-  const { data, error } = await client.rpc('import_listings', { plan: toImportRpcPlan(plan) as unknown as Json });
+  const { data, error } = await client.rpc('import_listings', { plan: toImportRpcPlan(plan) });
   if (error) throw new RpcError('import_listings', error.code, error.message, error.hint || undefined);
   const r = data as unknown as ImportResult | null;
   if (!r || typeof r.created !== 'object' || typeof r.updated !== 'object') throw new RowShapeError('import_listings', '(result)', data);

@@ -4,6 +4,7 @@
 import type { Area } from '../../domain/model';
 import type { SiteQuery } from '../../domain/search/query';
 import type { AuthService, AuthState } from '../auth-port';
+import type { CasePortFactory } from '../case-port';
 import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
 import type { SupabaseDataSource } from './supabase-source';
 
@@ -78,7 +79,13 @@ class LazyAuth implements AuthService {
   }
 }
 
-export function createSupabase(url: string, anonKey: string): { source: DataSource; auth: AuthService } {
+export function createSupabase(url: string, anonKey: string): { source: DataSource; auth: AuthService; cases: CasePortFactory } {
   const ready = import('./supabase-source').then((m) => m.connectSupabase(url, anonKey));
-  return { source: new LazySupabaseSource(ready, url), auth: new LazyAuth(ready) };
+  // the case port is a chunk of its own, fetched when the staff area first opens; it shares the
+  // client, so its RPCs run with the signed-in user's token
+  const cases: CasePortFactory = async (actor) => {
+    const [{ source }, m] = await Promise.all([ready, import('./case-source')]);
+    return m.openSupabaseCasePort(source.client, actor);
+  };
+  return { source: new LazySupabaseSource(ready, url), auth: new LazyAuth(ready), cases };
 }

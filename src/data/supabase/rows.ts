@@ -1,7 +1,7 @@
 // RPC results (snake_case jsonb, as the tables name them) → the port's types, validated at the
 // boundary: a field of the wrong type is a schema drift between the app and the database, and the
 // error says which field to look at instead of rendering `undefined` somewhere far away.
-import type { Area, Menu, Site } from '../../domain/model';
+import type { Area, Menu, Organization, Site } from '../../domain/model';
 import type { CategoryId, FieldId } from '../../domain/taxonomy';
 import type { HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult, SiteHit } from '../port';
 
@@ -218,6 +218,23 @@ export function toMatchingCandidates(value: unknown): MatchingCandidates {
     menus: list(o.menus, 'candidates.menus').map((row) => {
       const r = obj(row, 'menu');
       return { ...toPublicMenu(r), status: str(r, 'status', 'menu') as Menu['status'], visibility: str(r, 'visibility', 'menu') as Menu['visibility'] };
+    }),
+  };
+}
+
+/** staff_catalog (without the areas, which come from public_areas) */
+export function toStaffCatalog(value: unknown): { sites: Site[]; menus: Menu[]; organizations: { id: string; name: string; kind: Organization['kind'] }[] } {
+  const o = obj(value, 'catalog');
+  const { sites, menus } = toMatchingCandidates({ sites: o.sites, menus: o.menus });
+  const updatedAt = (rows: unknown[]) => rows.map((r) => str(obj(r, 'row'), 'updated_at', 'catalog'));
+  const siteTimes = updatedAt(list(o.sites, 'catalog.sites'));
+  const menuTimes = updatedAt(list(o.menus, 'catalog.menus'));
+  return {
+    sites: sites.map((s, i) => ({ ...s, updatedAt: siteTimes[i]! })),
+    menus: menus.map((m, i) => ({ ...m, updatedAt: menuTimes[i]! })),
+    organizations: list(o.organizations, 'catalog.organizations').map((row) => {
+      const r = obj(row, 'organization');
+      return { id: str(r, 'id', 'organization'), name: str(r, 'name', 'organization'), kind: str(r, 'kind', 'organization') as Organization['kind'] };
     }),
   };
 }

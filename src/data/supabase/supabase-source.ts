@@ -9,19 +9,24 @@ import { createClient } from '@supabase/supabase-js';
 import type { Area } from '../../domain/model';
 import type { SiteQuery } from '../../domain/search/query';
 import type { AuthService } from '../auth-port';
+import type { EditorPort } from '../editor-port';
 import type { DataSource, HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
 import * as rpc from './fetchers';
 import { SupabaseAuth } from './supabase-auth';
+import { SupabaseEditor } from './supabase-editor';
 
 export class SupabaseDataSource implements DataSource {
   readonly kind = 'supabase' as const;
   readonly label: string;
+  /** editing, review, history, 変更なし and error reports through the RPCs (supabase-editor.ts) */
+  readonly editor: EditorPort;
 
   constructor(
     readonly client: rpc.KasaneClient,
     label = 'Supabase',
   ) {
     this.label = label;
+    this.editor = new SupabaseEditor(client);
   }
 
   searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {

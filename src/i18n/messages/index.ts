@@ -10,7 +10,6 @@ import { map } from './map';
 import { staff } from './staff';
 import { editor } from './editor';
 import { report } from './report';
-
 import { importMessages } from './import';
 
 const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staff, editor, report, importMessages] as const;

@@ -2,7 +2,7 @@
 -- flow with reason codes and follow-up dates, the audit of every read and write, the suppression
 -- of small unmet-need counts outside the owning team, and the matching retrieval RPC.
 begin;
-select plan(73);
+select plan(77);
 select tests.create_fixtures();
 
 create function tests.constraints() returns jsonb language sql immutable as $$
@@ -184,6 +184,9 @@ select is(
   '["update", "read", "read"]'::jsonb, 'case_audit: the team reads its case''s trail, newest first, create/read/update/delete');
 select is(tests.attempt_as('staff_other_team', format($$ select jsonb_array_length(public.case_audit(%L)) $$, (select id from t_c))), 'error 42501',
   'another team cannot read the case''s trail');
+select cmp_ok(jsonb_array_length(public.case_audit(null, 1000)), '>', 10, 'without a case, staff read their team''s audit entries');
+select is((select count(*)::int from jsonb_array_elements(public.case_audit(null, 1000)) e where e ->> 'actorTeamId' is distinct from 'team_1'), 0,
+  'and only their team''s');
 select is(tests.attempt_as('staff', $$ select count(*) from public.audit_log $$), 'rows 0', 'staff cannot read the audit log table');
 select is(tests.attempt_as('staff', $$ delete from public.audit_log $$), 'error 42501', 'nobody can erase the audit trail through the API');
 reset role;
@@ -233,7 +236,7 @@ reset role;
 -- matching retrieval -------------------------------------------------------------------------------------
 update public.menus set service_area_ids = '{area_north}' where id = 'menu_b_outreach';
 create function tests.candidates(lng float8, lat float8, radius float8, needs text[] default null, areas text[] default '{}') returns text language sql as $$
-  select coalesce((select string_agg(m ->> 'id', ',' order by m ->> 'id') from jsonb_array_elements(public.matching_candidates(lng, lat, radius, needs, areas) -> 'menus') m), '')
+  select coalesce((select string_agg(m ->> 'id', ',' order by m ->> 'id') from json_array_elements(public.matching_candidates(lng, lat, radius, needs, areas) -> 'menus') m), '')
 $$;
 grant execute on function tests.candidates(float8, float8, float8, text[], text[]) to authenticated;
 select tests.act_as('staff');
@@ -245,7 +248,7 @@ select is(tests.candidates(139.0036, 36.3319, 100, null, '{area_north}'), 'menu_
   'outreach menus come with the home''s areas');
 select is(tests.candidates(139.0036, 36.3319, 100, '{meals}', '{area_north}'), 'menu_a_pub', 'outreach is narrowed by needs too');
 select is(
-  (select string_agg(s ->> 'id' || ':' || (s ->> 'confidential'), ',' order by s ->> 'id') from jsonb_array_elements(public.matching_candidates(139.0036, 36.3319, 10000) -> 'sites') s),
+  (select string_agg(s ->> 'id' || ':' || (s ->> 'confidential'), ',' order by s ->> 'id') from json_array_elements(public.matching_candidates(139.0036, 36.3319, 10000) -> 'sites') s),
   'site_a_pub:false,site_b_desk:false,site_b_shelter:true'::text,
   'sites come once each, with the confidential flag the engine gates on') ;
 select is(
@@ -254,6 +257,10 @@ select is(
    where m.status = 'published' and s.status = 'published' and extensions.st_dwithin(s.location, 'SRID=4326;POINT(139.0036 36.3319)'::extensions.geography, 10000, false)),
   'the candidates are exactly what staff read under RLS within the radius');
 select throws_ok($$ select public.matching_candidates(0, 0, 1000) $$, '22023', null, 'a point outside Japan is refused');
+select is((select string_agg(x ->> 'id', ',' order by x ->> 'id') from jsonb_array_elements(public.staff_catalog() -> 'sites') x), 'site_a_pub,site_a_staff,site_b_desk',
+  'the staff catalog: published sites, staff-only included, never confidential, drafts or archives');
+select is((select string_agg(x ->> 'id', ',' order by x ->> 'id') from jsonb_array_elements(public.staff_catalog() -> 'menus') x), 'menu_a_pub,menu_a_staff,menu_b_desk,menu_b_outreach,menu_shop_trial',
+  'and their published menus with outreach; not the menu at the confidential site');
 select throws_ok($$ select public.matching_candidates(139.0, 36.3, 1000, '{no_such_need}') $$, '22023', null, 'an unknown need is refused');
 reset role;
 

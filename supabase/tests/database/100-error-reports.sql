@@ -1,7 +1,7 @@
--- Error reports (20261128090100): anyone reports through the RPC only, no personal data, rate
+-- Error reports (20261128090100, kinds and length as the port's since 20261128090400): anyone reports through the RPC only, no personal data, rate
 -- limited per client and per site, moderated by staff and admins, read by the organization.
 begin;
-select plan(46);
+select plan(48);
 select tests.create_fixtures();
 
 -- who may report what ---------------------------------------------------------------------------
@@ -16,8 +16,10 @@ from (values
   ('anon', $$ select public.report_listing_error('site_a_pub', 'schedule', '違います', 'menu_b_desk') $$, 'error 22023', 'cannot name a menu of another site'),
   ('anon', $$ select public.report_listing_error('site_a_pub', 'rude', '違います') $$, 'error 22023', 'an unknown kind is refused'),
   ('anon', $$ select public.report_listing_error('site_a_pub', 'other', '   ') $$, 'error 22023', 'an empty message is refused'),
-  ('anon', $$ select public.report_listing_error('site_a_pub', 'other', repeat('あ', 501)) $$, 'error 22023', 'a message over 500 characters is refused'),
-  ('anon', $$ select (public.report_listing_error('site_a_pub', 'other', repeat('あ', 500)) > 0)::int $$, 'rows 1', 'a message of 500 characters is accepted'),
+  ('anon', $$ select public.report_listing_error('site_a_pub', 'other', repeat('あ', 301)) $$, 'error 22023', 'a message over 300 characters is refused'),
+  ('anon', $$ select (public.report_listing_error('site_a_pub', 'other', repeat('あ', 300)) > 0)::int $$, 'rows 1', 'a message of 300 characters is accepted'),
+  ('anon', $$ select public.report_listing_error('site_a_pub', 'place', 'ここにはありません') $$, 'error 22023', 'the kinds are the port''s (place is location)'),
+  ('anon', $$ select (public.report_listing_error('site_a_pub', 'location', 'ここにはありません') > 0)::int $$, 'rows 1', 'reports a wrong location'),
   ('anon', $$ select public.report_listing_error('site_a_pub', 'contact', '私の電話は090-1234-5678です') $$, 'error 22023', 'a phone number is refused (personal data)'),
   ('anon', $$ select public.report_listing_error('site_a_pub', 'contact', '０３（１２３４）５６７８に電話して') $$, 'error 22023', 'a full-width phone number is refused'),
   ('anon', $$ select public.report_listing_error('site_a_pub', 'contact', '連絡は taro@example.jp まで') $$, 'error 22023', 'an e-mail address is refused'),

@@ -2,7 +2,7 @@
 -- roles that may see them; the import plan in one transaction, all or nothing, updates on re-import,
 -- conflicts when the data changed since the preview.
 begin;
-select plan(46);
+select plan(47);
 select tests.create_fixtures();
 
 -- duplicates ---------------------------------------------------------------------------------------
@@ -99,6 +99,10 @@ select throws_ok($$ select public.import_listings((select plan from plans where 
   'service_role: a create whose id exists is a conflict');
 select throws_ok($$ select public.import_listings('{"sites": {}}') $$, '22023', null, 'service_role: a malformed plan is refused');
 select throws_ok($$ select public.import_listings('{"sites": [{"op": "upsert", "record": {"id": "x"}}]}') $$, '22023', null, 'service_role: an unknown op is refused');
+select throws_like($$ select public.import_listings(jsonb_build_object('sites', jsonb_build_array(
+    jsonb_build_object('op', 'create', 'record', (select plan #> '{sites,1,record}' from plans where k = 'first') || '{"id": "imp_twice"}'),
+    jsonb_build_object('op', 'create', 'record', (select plan #> '{sites,1,record}' from plans where k = 'first') || '{"id": "imp_twice"}')))) $$,
+  '%sites[1]%同じ id が計画に2回%', 'service_role: the same id twice in a plan is refused, naming the second');
 reset role;
 select is((select count(*)::int from public.organizations where id = 'imp_org_2'), 0, 'the organization before the error was not added');
 select is((select count(*)::int from public.sites where id in ('imp_site_3', 'imp_site_4', 'imp_site_5')), 0, 'no site of the failed imports was added');
