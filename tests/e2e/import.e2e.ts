@@ -125,9 +125,14 @@ describe('import page', () => {
     await narrow.getByTestId('import-file').setInputFiles(join(REALDATA_DIR!, FILE));
     await previewShown(narrow, FILE);
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    // coordinators' new listings wait for review: no choice to publish at once
+    // coordinators' new listings wait for review (no choice to publish at once), under their own organization
     expect(await narrow.getByRole('checkbox', { name: /すぐに公開する/ }).count()).toBe(0);
+    expect(await narrow.getByTestId('import-result').textContent()).toContain('取り込み先の団体');
     expect(await runAxe(narrow)).toEqual([]);
+    // an admin's header holds every link (参加支援, 掲載の管理, 取り込み・書き出し): still no sideways scrolling
+    await asRole(narrow, 'admin', '/import');
+    await narrow.getByRole('link', { name: '取り込み・書き出し' }).waitFor();
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
   it('exports a national CSV with a BOM, and every field as a template that re-imports with no changes', async () => {

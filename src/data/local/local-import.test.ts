@@ -141,4 +141,16 @@ describe('LocalDataSource.applyImport', () => {
       port2.close();
     }
   });
+
+  it('keeps the editing records (error reports, history) beside the imported data', async () => {
+    const factory = new IDBFactory();
+    const s = source(factory);
+    const before = await s.exportBackup();
+    const site = before.sites.find((x) => x.status === 'published' && x.visibility === 'public' && !x.confidential)!;
+    await s.editor.submitReport({ siteId: site.id, kind: 'other', message: '入口の場所が変わりました' });
+    await s.applyImport(planImport(previewImport(file(), { ...OPTIONS, existing: before }), before));
+    const store = await openStore(factory);
+    expect((await store.loadEditing()).reports.map((r) => r.siteId)).toEqual([site.id]);
+    expect((await store.load())?.data.sites.length).toBe(before.sites.length + 2);
+  });
 });

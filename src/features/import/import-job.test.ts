@@ -58,6 +58,14 @@ describe('runImport', () => {
     expect(ids).toContain('multigenerational_place');
   });
 
+  it('puts every row under a coordinator’s own organization when one is given', () => {
+    const org = existing.organizations[0]!;
+    const r = runImport({ ...base, skipErrors: true, orgId: org.id });
+    expect(r.plan.creates.organizations).toEqual([]);
+    expect(r.plan.creates.sites.length).toBeGreaterThan(0);
+    expect(new Set(r.plan.creates.sites.map((s) => s.orgId))).toEqual(new Set([org.id]));
+  });
+
   it('an unreadable file gives one file-level error and a plan that blocks', () => {
     const r = runImport({ ...base, bytes: new TextEncoder().encode('') });
     expect(r.layoutId).toBeNull();

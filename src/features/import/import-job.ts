@@ -20,6 +20,8 @@ export type ImportRequest = {
   exclude?: number[];
   /** new listings are published at once (staff and admins) instead of waiting for review */
   publish?: boolean;
+  /** every row belongs to this existing organization (a coordinator imports their own listings) */
+  orgId?: string;
   /** YYYY-MM-DD / ISO timestamp; default: today / now */
   today?: string;
   now?: string;
@@ -58,6 +60,7 @@ export function runImport(req: ImportRequest): ImportResult {
     mapping,
     fileName: req.fileName,
     ...(req.publish ? { status: 'published' as const } : {}),
+    ...(req.orgId ? { orgId: req.orgId } : {}),
     ...(req.now ? { now: req.now } : {}),
     ...(req.today ? { today: req.today } : {}),
   });

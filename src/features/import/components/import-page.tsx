@@ -11,7 +11,7 @@ import { templateCsv } from '../../../domain/import/template';
 import type { Dataset } from '../../../domain/model';
 import { CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '../../../domain/taxonomy';
 import { useI18n } from '../../../i18n/i18n';
-import { useRole } from '../../auth/auth-context';
+import { useAuth, useRole } from '../../auth/auth-context';
 import { download } from '../download';
 import { createImportClient, type ImportClient } from '../import-client';
 import type { ImportResult, PreviewRow } from '../import-job';
@@ -98,8 +98,11 @@ function ImportSection() {
   };
   const [excluded, setExcluded] = useState<number[]>([]);
   const [skipErrors, setSkipErrors] = useState(false);
-  const role = useRole();
+  const auth = useAuth();
+  const role = auth.role;
   const mayPublish = role === 'staff' || role === 'admin';
+  // a coordinator's import becomes their own organization's listings
+  const orgId = auth.status === 'signed-in' && role === 'coordinator' ? auth.organizationIds[0] : undefined;
   const [publish, setPublish] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<'reading' | 'committing' | null>(null);
@@ -118,7 +121,7 @@ function ImportSection() {
     const id = ++request.current;
     setBusy('reading');
     client.current
-      .preview({ bytes: picked.bytes, fileName: picked.name, existing, choices, skipErrors, exclude: excluded, publish: mayPublish && publish })
+      .preview({ bytes: picked.bytes, fileName: picked.name, existing, choices, skipErrors, exclude: excluded, publish: mayPublish && publish, orgId })
       .then(
         (r) => {
           if (id !== request.current) return;
@@ -132,7 +135,7 @@ function ImportSection() {
           setMessage({ kind: 'error', text: t('import.readFailed', { reason: e instanceof Error ? e.message : String(e) }) });
         },
       );
-  }, [picked, existing, choices, skipErrors, excluded, publish, mayPublish, t]);
+  }, [picked, existing, choices, skipErrors, excluded, publish, mayPublish, orgId, t]);
 
   const choose = async (file: File) => {
     setMessage(null);
@@ -236,6 +239,12 @@ function ImportSection() {
               <dt>{t('import.rows')}</dt>
               <dd data-count="rows">{result.rowCount}</dd>
             </div>
+            {orgId && (
+              <div>
+                <dt>{t('import.organization')}</dt>
+                <dd>{existing?.organizations.find((o) => o.id === orgId)?.name ?? orgId}</dd>
+              </div>
+            )}
           </dl>
 
           {fileErrors.length > 0 && (
