@@ -15,6 +15,9 @@ export default defineConfig({
       },
     },
   },
+  // module workers (they are started with type: 'module'), so that the data worker can load its
+  // editing and import code on first use instead of with every visit
+  worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

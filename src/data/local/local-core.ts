@@ -7,7 +7,6 @@
 // parse-backup.ts, on the main thread): zod stays out of the worker, which every visit loads.
 import type { Area, Dataset } from '../../domain/model';
 import type { ImportPlan } from '../../domain/import/plan';
-import { applyPlan, ImportBlockedError } from '../../domain/import/apply';
 import type { SiteQuery } from '../../domain/search/query';
 import { buildSearchIndex, searchIndex, type SearchIndex } from '../../domain/search/index';
 import { CATEGORY_BY_ID } from '../../domain/taxonomy';
@@ -20,7 +19,9 @@ import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
 import type { StaffCatalog } from '../case-port';
 import { staffCatalogOf } from './staff-catalog';
-import { LocalEditorCore, type EditorCoreOptions } from './editor-core';
+import type { EditorCoreOptions, LocalEditorCore } from './editor-core';
+import type { EditorPort } from '../editor-port';
+import { EDITOR_METHODS } from './worker-protocol';
 
 /** A fixed reference date for tests that need the same demo on every machine and every day. */
 export const DEMO_TODAY = '2026-11-01';
@@ -86,8 +87,21 @@ export class LocalCore implements DataSource {
   persistent = true;
   /** grows whenever the public data changes (an applied edit, restore, reset): the worker re-announces it */
   publicVersion = 0;
-  /** editing, review, history and error reports (editor-core.ts); applied changes republish here */
-  readonly editor: LocalEditorCore;
+  /**
+   * editing, review, history and error reports (editor-core.ts, loaded with the first call: the
+   * worker every visit starts does not carry it); applied changes republish here
+   */
+  readonly editor: EditorPort = Object.fromEntries(
+    EDITOR_METHODS.map((name) => [
+      name,
+      async (...args: unknown[]) => {
+        const core = await this.editorCore();
+        return (core[name] as (...xs: unknown[]) => Promise<unknown>).apply(core, args);
+      },
+    ]),
+  ) as unknown as EditorPort;
+  private editorLoading: Promise<LocalEditorCore> | null = null;
+  private editorLoaded: LocalEditorCore | null = null;
   /** called after another tab changed the stored data and this core reloaded it (the worker re-announces) */
   onExternalChange: (() => void) | null = null;
   /** tells the other tabs' cores that the stored data changed */
@@ -95,15 +109,20 @@ export class LocalCore implements DataSource {
 
   constructor(private readonly options: LocalSourceOptions = {}) {
     this.loaded = this.load();
-    this.editor = new LocalEditorCore(
-      {
-        dataset: async () => (await this.loaded).dataset,
-        store: () => this.store,
-        replace: (next) => this.replaceData(next),
-        written: () => this.channel?.postMessage('changed'),
-      },
-      options.editor,
-    );
+  }
+
+  private editorCore(): Promise<LocalEditorCore> {
+    return (this.editorLoading ??= import('./editor-core').then(({ LocalEditorCore }) => {
+      return (this.editorLoaded = new LocalEditorCore(
+        {
+          dataset: async () => (await this.loaded).dataset,
+          store: () => this.store,
+          replace: (next) => this.replaceData(next),
+          written: () => this.channel?.postMessage('changed'),
+        },
+        this.options.editor,
+      ));
+    }));
   }
 
   /** another tab saved: read the stored data again (its edits, restore or reset) */
@@ -111,7 +130,7 @@ export class LocalCore implements DataSource {
     const stored = await this.store?.load();
     if (!stored) return;
     this.label = stored.data.label;
-    this.editor.forget();
+    this.editorLoaded?.forget();
     this.replaceData(stored.data);
     this.onExternalChange?.();
   }
@@ -242,7 +261,7 @@ export class LocalCore implements DataSource {
     if (this.store) await this.store.replaceAll(data);
     this.channel?.postMessage('changed');
     this.label = data.label;
-    this.editor.forget();
+    this.editorLoaded?.forget();
     this.replaceData(data);
   }
 
@@ -256,6 +275,8 @@ export class LocalCore implements DataSource {
    */
   async applyImport(plan: ImportPlan): Promise<void> {
     const l = await this.loaded;
+    // the import code loads with the first import, not with every visit's worker
+    const { applyPlan, ImportBlockedError } = await import('../../domain/import/apply');
     let next: Dataset;
     try {
       next = applyPlan(plan, l.dataset);
@@ -280,7 +301,7 @@ export class LocalCore implements DataSource {
     if (this.store) await this.store.replaceAll(data, { demoVersion: DEMO_DATA_VERSION });
     this.channel?.postMessage('changed');
     this.label = data.label;
-    this.editor.forget();
+    this.editorLoaded?.forget();
     this.replaceData(data);
   }
 }

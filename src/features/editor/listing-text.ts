@@ -15,6 +15,11 @@ import {
 } from '../../domain/taxonomy';
 import type { MessageKey } from '../../i18n/messages';
 import type { Locale } from '../../i18n/types';
+import { registerMessages } from '../../i18n/messages';
+import { editor } from '../../i18n/messages/editor';
+
+// the editor chunk's messages (also registered by editor-routes.tsx; registering twice is harmless)
+registerMessages(editor);
 
 type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
 type PickLabel = (l: Label) => string;

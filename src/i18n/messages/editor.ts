@@ -3,7 +3,6 @@ import { defineMessages } from '../types';
 // Coordinator, staff and admin screens: editing, review, history, freshness, report queue.
 export const editor = defineMessages({
   ja: {
-    'nav.editor': '掲載の管理',
     'editor.title': '自分の団体の掲載',
     'editor.staffTitle': '掲載の管理',
     'editor.signInFirst': '掲載の編集には、関係者としてのログインが必要です。',
@@ -28,7 +27,6 @@ export const editor = defineMessages({
     'editor.col.state': '状態',
     'editor.col.actions': '操作',
     'editor.edit': '編集',
-    'editor.editThisListing': 'この掲載を編集',
     'editor.editNamed': '「{name}」を編集',
     'editor.verify': '変更なし（内容を確認しました）',
     'editor.verifyNamed': '「{name}」は変更なし（内容を確認しました）',
@@ -174,7 +172,6 @@ export const editor = defineMessages({
     'editor.field.updatedAt': '更新日時',
   },
   en: {
-    'nav.editor': 'Manage listings',
     'editor.title': 'My organization’s listings',
     'editor.staffTitle': 'Manage listings',
     'editor.signInFirst': 'Editing listings requires signing in as a partner or staff member.',
@@ -199,7 +196,6 @@ export const editor = defineMessages({
     'editor.col.state': 'State',
     'editor.col.actions': 'Actions',
     'editor.edit': 'Edit',
-    'editor.editThisListing': 'Edit this listing',
     'editor.editNamed': 'Edit “{name}”',
     'editor.verify': 'No changes (content confirmed)',
     'editor.verifyNamed': '“{name}”: no changes (content confirmed)',

@@ -4,7 +4,6 @@ import { defineMessages } from '../types';
 // importer itself, in Japanese (src/domain/import).
 export const importMessages = defineMessages({
   ja: {
-    'nav.import': '取り込み・書き出し',
     'import.title': 'CSV の取り込み・書き出し',
     'import.forbidden': 'この画面はコーディネーター・職員・管理者向けです。',
     'import.forbiddenDemo': 'デモでは「設定・データ」で役割を切り替えると試せます。',
@@ -87,7 +86,6 @@ export const importMessages = defineMessages({
     'import.exportUnavailable': 'このデータソースでは書き出しにまだ対応していません。',
   },
   en: {
-    'nav.import': 'Import & export',
     'import.title': 'Import and export CSV',
     'import.forbidden': 'This page is for coordinators, staff and admins.',
     'import.forbiddenDemo': 'In the demo, switch the role under “Settings & data” to try it.',
@@ -170,6 +168,5 @@ export const importMessages = defineMessages({
     'import.exportUnavailable': 'Exporting is not available for this data source yet.',
   },
   easy: {
-    'nav.import': 'とりこみ・かきだし',
   },
 });

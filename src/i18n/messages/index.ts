@@ -1,7 +1,8 @@
 // Every feature's messages, merged. Add a feature's bundle here.
 import { auth } from './auth';
 import { common } from './common';
-import { editingWidgets } from './editing-widgets';
+import type { editingWidgets } from './editing-widgets';
+import { entryLinks } from './entry-links';
 import { find } from './find';
 import { helpDesks } from './help-desks';
 import { settings } from './settings';
@@ -9,16 +10,18 @@ import { site } from './site';
 import { map } from './map';
 import { staffNav } from './staff-nav';
 import type { staff } from './staff';
-import { editor } from './editor';
-import { report } from './report';
-import { importMessages } from './import';
+import type { editor } from './editor';
+import type { report } from './report';
+import type { importMessages } from './import';
 
-const bundles = [common, find, map, site, helpDesks, settings, auth, editingWidgets, staffNav, editor, report, importMessages] as const;
+const bundles = [common, find, map, site, helpDesks, settings, auth, staffNav, entryLinks] as const;
 /**
  * Bundles of lazy routes: typed here, merged when their chunk loads (registerMessages), so their
- * text stays out of the public route. The staff area registers `staff` in staff-area.tsx.
+ * text stays out of the public route. The staff area registers `staff` in staff-area.tsx; the
+ * editor `editor`, `report` and `editingWidgets` (editor-routes.tsx, report-form.tsx and the
+ * widgets); the import page `importMessages`.
  */
-type LazyBundles = typeof staff;
+export type LazyBundles = typeof staff | typeof editor | typeof report | typeof importMessages | typeof editingWidgets;
 
 type KeysOf<B> = B extends { ja: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<(typeof bundles)[number] | LazyBundles>;

@@ -3,7 +3,6 @@ import { defineMessages } from '../types';
 // 「情報の誤りを報告」 on the public site page: residents, no account (やさしい日本語 complete).
 export const report = defineMessages({
   ja: {
-    'report.open': '情報の誤りを報告する',
     'report.title': '情報の誤りを報告',
     'report.intro': '掲載内容の誤りを運営に知らせます。アカウントは不要です。お名前・電話番号・メールアドレスなど、個人の情報は書かないでください。返信はできません。',
     'report.kind': '何が違いましたか',
@@ -28,7 +27,6 @@ export const report = defineMessages({
     'report.unavailable': 'このデータでは報告を受け付けていません。',
   },
   en: {
-    'report.open': 'Report an error in this listing',
     'report.title': 'Report an error',
     'report.intro': 'Tell the maintainers what is wrong with this listing. No account is needed. Do not write your name, phone number, email or other personal details. We cannot reply.',
     'report.kind': 'What was wrong?',
@@ -53,7 +51,6 @@ export const report = defineMessages({
     'report.unavailable': 'This data source does not take reports.',
   },
   easy: {
-    'report.open': 'まちがいを　しらせる',
     'report.title': 'まちがいを　しらせる',
     'report.intro': 'のっている　じょうほうの　まちがいを　おしえてください。なまえ・でんわばんごう・メールアドレスは　かかないで　ください。へんじは　できません。',
     'report.kind': 'なにが　ちがいましたか',

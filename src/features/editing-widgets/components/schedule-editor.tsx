@@ -31,6 +31,11 @@ import {
 } from '../schedule-rows';
 import { FieldError } from './field-error';
 import './editing-widgets.css';
+import { registerMessages } from '../../../i18n/messages';
+import { editingWidgets } from '../../../i18n/messages/editing-widgets';
+
+// this chunk's messages join the eager ones when it loads (i18n/messages/index.ts)
+registerMessages(editingWidgets);
 
 export type ScheduleEditorProps = {
   value: Schedule;

@@ -6,6 +6,15 @@ import { ListingEditPage } from './listing-edit-page';
 import { ReportsPage } from './reports-page';
 import { ReviewPage } from './review-page';
 import './editor.css';
+import { registerMessages } from '../../../i18n/messages';
+import { editor } from '../../../i18n/messages/editor';
+import { report } from '../../../i18n/messages/report';
+import { editingWidgets } from '../../../i18n/messages/editing-widgets';
+
+// this chunk's messages join the eager ones when it loads (i18n/messages/index.ts)
+registerMessages(editor);
+registerMessages(report);
+registerMessages(editingWidgets);
 
 export default function EditorRoutes() {
   const { t } = useI18n();

@@ -7,6 +7,11 @@ import { checkReportText, REPORT_MESSAGE_MAX } from '../../../domain/editing/rep
 import { useDataSource } from '../../../data/data-source-context';
 import { useI18n } from '../../../i18n/i18n';
 import './report-form.css';
+import { registerMessages } from '../../../i18n/messages';
+import { report } from '../../../i18n/messages/report';
+
+// this chunk's messages join the eager ones when it loads (i18n/messages/index.ts)
+registerMessages(report);
 
 export type ReportFormProps = { siteId: string; menus: { id: string; title: string }[]; onClose(): void };
 

@@ -17,6 +17,11 @@ import { createImportClient, type ImportClient } from '../import-client';
 import type { ImportResult, PreviewRow } from '../import-job';
 import { ExportSection } from './export-section';
 import './import-page.css';
+import { registerMessages } from '../../../i18n/messages';
+import { importMessages } from '../../../i18n/messages/import';
+
+// this chunk's messages join the eager ones when it loads (i18n/messages/index.ts)
+registerMessages(importMessages);
 
 const PAGE = 100;
 
