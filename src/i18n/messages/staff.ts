@@ -408,7 +408,7 @@ export const staff = defineMessages({
     'staff.auditEntity.timeline': 'Timeline',
     'staff.auditEntity.note': 'Note',
     'staff.auditEntity.unmet_need': 'Unmet needs',
-    'staff.auditEntity.unmet_summary': 'Near-miss summary',
+    'staff.auditEntity.unmet_summary': 'Near-miss needs summary',
     'staff.auditEntity.shortlist': 'Shortlist',
   },
   easy: {
