@@ -56,6 +56,12 @@ export interface DataSource {
    */
   getSiteTile?(z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array>;
 
+  /**
+   * The page's map has drawn its first data (local source: a large dataset is read only after it,
+   * see LocalSourceOptions.mapDrawn). A hint; calling it more than once does nothing more.
+   */
+  mapDrawn?(): void;
+
   // --- local maintenance (local source only) ---
   exportBackup?(): Promise<Dataset>;
   restoreBackup?(data: unknown): Promise<void>;
