@@ -37,7 +37,7 @@ export type LocalSourceOptions = {
    * Settles when the map has drawn its first data from elsewhere (a points snapshot). Of a
    * dataset URL, the first READ_AT_ONCE_BYTES are read at once and the rest after this: reading
    * and parsing a dataset of 100 MB takes seconds of CPU, which on a small device the map needs
-   * to draw (docs/benchmarks.md ## map). A dataset that small is not held back.
+   * to draw (docs/benchmarks.md ## map). A smaller dataset is not held back at all.
    */
   mapDrawn?: Promise<void>;
   /** hook for tests: READ_AT_ONCE_BYTES */
