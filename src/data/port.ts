@@ -68,6 +68,11 @@ export interface DataSource {
   readonly editor?: EditorPort;
   /** calls `listener` when the data changed elsewhere (local: another tab); returns the unsubscribe function */
   onDataChanged?(listener: () => void): () => void;
+  /**
+   * The page's map has drawn its first data (local source: a large dataset is read only after it,
+   * see LocalSourceOptions.mapDrawn). A hint; calling it more than once does nothing more.
+   */
+  mapDrawn?(): void;
 
   // --- local maintenance (local source only) ---
   exportBackup?(): Promise<Dataset>;

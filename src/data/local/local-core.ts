@@ -39,6 +39,15 @@ type Loaded = {
 export type LocalSourceOptions = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
   datasetUrl?: string;
+  /**
+   * Settles when the map has drawn its first data from elsewhere (a points snapshot). Of a
+   * dataset URL, the first READ_AT_ONCE_BYTES are read at once and the rest after this: reading
+   * and parsing a dataset of 100 MB takes seconds of CPU, which on a small device the map needs
+   * to draw (docs/benchmarks.md ## map). A smaller dataset is not held back at all.
+   */
+  mapDrawn?: Promise<void>;
+  /** hook for tests: READ_AT_ONCE_BYTES */
+  readAtOnceBytes?: number;
   /** IndexedDB factory; tests pass fake-indexeddb */
   indexedDB?: IDBFactory;
   /** hook for tests: how the demo is produced on first run */
@@ -46,6 +55,28 @@ export type LocalSourceOptions = {
   /** clock and ids of the editor (tests) */
   editor?: EditorCoreOptions;
 };
+
+/** how much of a dataset URL is read before the map has drawn (LocalSourceOptions.mapDrawn) */
+export const READ_AT_ONCE_BYTES = 24 * 1024 * 1024;
+
+/** The body as text; past `atOnce` bytes, reading waits for `wait` (the transfer stalls meanwhile). */
+async function readText(res: Response, atOnce: number, wait: Promise<void> | undefined): Promise<string> {
+  if (!wait || !res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let read = 0;
+  for (;;) {
+    if (read > atOnce) {
+      await wait;
+      wait = undefined;
+    }
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    read += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+}
 
 const LEVEL_ORDER: Record<Area['level'], number> = { custom: 0, district: 1, elementary: 2, daily_life: 3, municipality: 4 };
 
@@ -146,7 +177,7 @@ export class LocalCore implements DataSource {
       if (!url.startsWith('/') || url.startsWith('//')) throw new Error('dataset must be a same-origin path');
       const res = await fetch(url);
       if (!res.ok) throw new Error(`could not load ${url}: ${res.status}`);
-      const data: unknown = await res.json();
+      const data: unknown = JSON.parse(await readText(res, this.options.readAtOnceBytes ?? READ_AT_ONCE_BYTES, this.options.mapDrawn));
       assertDatasetShape(data);
       this.persistent = false;
       this.label = data.label;

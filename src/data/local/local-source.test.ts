@@ -1,6 +1,6 @@
 // The local source against a real IndexedDB implementation (fake-indexeddb), with a small demo.
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateDemoDataset } from '../../domain/demo/generate';
 import type { Dataset } from '../../domain/model';
 import { CATEGORY_BY_ID } from '../../domain/taxonomy';
@@ -158,5 +158,56 @@ describe('LocalDataSource', () => {
   it('refuses a dataset URL from another origin', async () => {
     const s = new LocalDataSource({ datasetUrl: 'https://evil.example/data.json', indexedDB: new IDBFactory() });
     await expect(s.ready()).rejects.toThrow(/same-origin/);
+  });
+});
+
+describe('a large dataset URL while the map draws', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** serves the demo as JSON in chunks of 64 KiB, as a browser reads a large file */
+  function serveDemo() {
+    const bytes = new TextEncoder().encode(JSON.stringify(demo));
+    let served = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (served >= bytes.length) return controller.close();
+            const chunk = bytes.slice(served, served + 64 * 1024);
+            served += chunk.length;
+            controller.enqueue(chunk);
+          },
+        });
+        return new Response(body);
+      }),
+    );
+    return { total: bytes.length, served: () => served };
+  }
+
+  it('reads the first part at once and the rest after the map has drawn', async () => {
+    const file = serveDemo();
+    let drawn!: () => void;
+    const mapDrawn = new Promise<void>((resolve) => (drawn = resolve));
+    const s = new LocalDataSource({ datasetUrl: '/data.json', indexedDB: new IDBFactory(), mapDrawn, readAtOnceBytes: 200 * 1024 });
+    let ready = false;
+    void s.ready().then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ready).toBe(false);
+    // stalled a little past the first part: the rest of the file stays unread
+    expect(file.served()).toBeGreaterThan(200 * 1024);
+    expect(file.served()).toBeLessThan(file.total);
+    drawn();
+    await s.ready();
+    expect(file.served()).toBe(file.total);
+    expect((await s.searchPublicSites({})).total).toBe(demo.sites.filter(isPublicSite).length);
+  });
+
+  it('does not hold back a dataset smaller than the first part', async () => {
+    serveDemo();
+    const never = new Promise<void>(() => undefined);
+    const s = new LocalDataSource({ datasetUrl: '/data.json', indexedDB: new IDBFactory(), mapDrawn: never });
+    await s.ready();
+    expect((await s.exportBackup()).sites.length).toBe(demo.sites.length);
   });
 });

@@ -4,4 +4,8 @@ import { LocalCore } from './local-core';
 import { serveLocalSource } from './worker-host';
 import type { Endpoint } from './worker-protocol';
 
-serveLocalSource(self as unknown as Endpoint, (init) => new LocalCore({ datasetUrl: init.datasetUrl }));
+serveLocalSource(
+  self as unknown as Endpoint,
+  // a map drawn from a points snapshot does not need the dataset: let it draw first (local-core.ts)
+  (init, mapDrawn) => new LocalCore({ datasetUrl: init.datasetUrl, mapDrawn: init.hasPoints ? mapDrawn : undefined }),
+);

@@ -6,8 +6,13 @@ import { EDITOR_METHODS, type Calls, type EditorMethod, type Endpoint, type From
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => LocalCore): void {
+/** how long a large dataset waits for the map at most (a page without a map, a map that failed) */
+const MAP_DRAWN_TIMEOUT_MS = 10_000;
+
+export function serveLocalSource(port: Endpoint, create: (init: WorkerInit, mapDrawn: Promise<void>) => LocalCore): void {
   let core: LocalCore | null = null;
+  let drawn!: () => void;
+  const mapDrawn = new Promise<void>((resolve) => (drawn = resolve));
   /** resolves once `loaded` is posted: calls wait for it, so the map's points go out before any search builds the index */
   let gate: Promise<void> = Promise.resolve();
   const post = (message: FromWorker) => port.postMessage(message);
@@ -64,9 +69,11 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
 
   port.addEventListener('message', (event: MessageEvent) => {
     const msg = event.data as ToWorker;
+    if (msg.type === 'map-drawn') return drawn();
     if (msg.type === 'init') {
       if (core) return;
-      const source = (core = create(msg.init));
+      setTimeout(drawn, MAP_DRAWN_TIMEOUT_MS);
+      const source = (core = create(msg.init, mapDrawn));
       gate = source.ready().then(
         async () => {
           // another tab changed the stored data: send the new points (the page refetches the rest)

@@ -45,6 +45,8 @@ export type Method = keyof Calls;
 
 export type ToWorker =
   | { type: 'init'; init: WorkerInit }
+  /** the map has drawn its first data: a large dataset may now be read at full speed (LocalSourceOptions.mapDrawn) */
+  | { type: 'map-drawn' }
   | { [M in Method]: { type: 'call'; id: number; method: M; args: Calls[M]['args'] } }[Method];
 
 export type FromWorker =

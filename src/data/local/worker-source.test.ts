@@ -22,7 +22,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function connect(options: WorkerSourceOptions = {}, core?: (init: WorkerInit) => LocalCore) {
+function connect(options: WorkerSourceOptions = {}, core?: (init: WorkerInit, mapDrawn: Promise<void>) => LocalCore) {
   const { port1, port2 } = new MessageChannel();
   open.push(port1, port2);
   const fromWorker: FromWorker[] = [];
@@ -155,6 +155,23 @@ describe('LocalWorkerSource (proxy) over a message channel', () => {
     expect((await proxy.getAreas()).map((a) => a.id)).toEqual([demo.areas[0]!.id]);
     expect(fetch).toHaveBeenCalledWith('/points.json');
     expect(fromWorker.some((m) => m.type === 'loaded')).toBe(false);
+  });
+
+  it('tells the worker once that the map has drawn', async () => {
+    let mapDrawn: Promise<void> | undefined;
+    const { proxy } = connect({}, (_init, drawn) => {
+      mapDrawn = drawn;
+      return new LocalCore({ indexedDB: new IDBFactory(), generate: async () => structuredClone(demo) });
+    });
+    await proxy.ready();
+    let settled = false;
+    void mapDrawn!.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    proxy.mapDrawn();
+    proxy.mapDrawn();
+    await mapDrawn;
+    expect(settled).toBe(true);
   });
 
   it('falls back to the worker’s points when the snapshot cannot be read', async () => {

@@ -139,6 +139,15 @@ export class LocalWorkerSource implements DataSource {
     return () => this.changeListeners.delete(listener);
   }
 
+  private drawnSent = false;
+
+  /** The map has drawn its first data: the worker may read a large dataset at full speed now. */
+  mapDrawn(): void {
+    if (this.drawnSent || this.failed) return;
+    this.drawnSent = true;
+    this.send({ type: 'map-drawn' });
+  }
+
   /** resolves when the worker has loaded the data (or rejects with the reason it has not) */
   ready(): Promise<void> {
     return this.loaded;

@@ -89,6 +89,8 @@ export function FindPage() {
   );
 
   const onViewChange = (v: MapView) => {
+    // the first report comes once the map has loaded its data
+    source.mapDrawn?.();
     setView(v);
     update({ view: [v.center[0], v.center[1], v.zoom] });
   };
