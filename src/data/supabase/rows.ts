@@ -239,8 +239,9 @@ const CANDIDATE_MENU_COLUMNS = [
 ] as const;
 
 /**
- * matching_candidates (20261130090000): one array per row, the columns above. Pair them with
- * pairCandidates (domain/matching/matching-index.ts); names and contact details are not sent.
+ * matching_candidates (20261130090000, 20261130090100): one array per row, the columns above, in no
+ * particular order. Pair them with pairCandidates (domain/matching/matching-index.ts); names,
+ * descriptions and contact details are not sent (the results screen reads them from the catalog).
  */
 export function toMatchingCandidates(value: unknown): MatchingCandidates {
   const o = obj(value, 'candidates');

@@ -257,10 +257,10 @@ select is(
    where m.status = 'published' and s.status = 'published' and extensions.st_dwithin(s.location, 'SRID=4326;POINT(139.0036 36.3319)'::extensions.geography, 10000, false)),
   'the candidates are exactly what staff read under RLS within the radius');
 select is(
-  (select string_agg(json_array_length(m)::text || ':' || (m ->> 1) || ':' || (m ->> 14) || ':' || ((m -> 6)::jsonb ? 'note')::text, ',' order by m ->> 0)
-   from json_array_elements(public.matching_candidates(139.0036, 36.3319, 100) -> 'menus') m),
-  (select string_agg('15:' || m.site_id || ':' || m.visibility || ':false', ',' order by m.id) from public.menus m where m.id in ('menu_a_pub', 'menu_a_staff', 'menu_shop_trial')),
-  'a menu comes as the 15 columns the engine reads (site id second, visibility last), its schedule without the note');
+  (select string_agg(json_array_length(m)::text || ':' || (m ->> 1) || ':' || (m ->> 14) || ':' || ((m -> 6)::jsonb = x.schedule)::text, ',' order by m ->> 0)
+   from json_array_elements(public.matching_candidates(139.0036, 36.3319, 100) -> 'menus') m join public.menus x on x.id = m ->> 0),
+  (select string_agg('15:' || m.site_id || ':' || m.visibility || ':true', ',' order by m.id) from public.menus m where m.id in ('menu_a_pub', 'menu_a_staff', 'menu_shop_trial')),
+  'a menu comes as the 15 columns the engine reads (site id second, schedule seventh, visibility last)');
 select is(
   (select string_agg(json_array_length(s)::text || ':' || (s ->> 1)::numeric::text || ':' || (s ->> 2)::numeric::text, ',' order by s ->> 0)
    from json_array_elements(public.matching_candidates(139.0036, 36.3319, 100) -> 'sites') s),
