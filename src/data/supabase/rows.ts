@@ -3,6 +3,7 @@
 // error says which field to look at instead of rendering `undefined` somewhere far away.
 import type { Area, Menu, Organization, Site } from '../../domain/model';
 import type { CategoryId, FieldId } from '../../domain/taxonomy';
+import type { MatchableMenu, MatchableSite } from '../../domain/matching/types';
 import type { HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult, SiteHit } from '../port';
 
 type Obj = Record<string, unknown>;
@@ -190,11 +191,12 @@ export function toArea(row: unknown): Area {
   });
 }
 
-/** a candidate site of matching_candidates: the public columns and what the engine's gates read */
+/** a site of the staff catalog: the public columns and what the engine's gates read */
 export type CandidateSite = PublicSite & Pick<Site, 'status' | 'visibility' | 'confidential'>;
-/** a candidate menu of matching_candidates */
+/** a menu of the staff catalog */
 export type CandidateMenu = PublicMenu & Pick<Menu, 'status' | 'visibility'>;
-export type MatchingCandidates = { sites: CandidateSite[]; menus: CandidateMenu[] };
+/** matching_candidates: exactly what the matching engine reads, every row published */
+export type MatchingCandidates = { sites: MatchableSite[]; menus: MatchableMenu[] };
 
 const bool = (o: Obj, k: string, what: string): boolean => {
   const v = o[k];
@@ -202,8 +204,8 @@ const bool = (o: Obj, k: string, what: string): boolean => {
   return v;
 };
 
-/** matching_candidates: pair them with pairCandidates (domain/matching/matching-index.ts) */
-export function toMatchingCandidates(value: unknown): MatchingCandidates {
+/** catalog rows (objects with the public columns, status, visibility and confidential) */
+function toCatalogRows(value: unknown): { sites: CandidateSite[]; menus: CandidateMenu[] } {
   const o = obj(value, 'candidates');
   return {
     sites: list(o.sites, 'candidates.sites').map((row) => {
@@ -222,10 +224,68 @@ export function toMatchingCandidates(value: unknown): MatchingCandidates {
   };
 }
 
+/** one positional row of matching_candidates, read as an object keyed by the column names */
+function positional(row: unknown, columns: readonly string[], what: string): Obj {
+  if (!Array.isArray(row) || row.length !== columns.length) throw new RowShapeError(what, `(row of ${columns.length})`, row);
+  const o: Obj = {};
+  columns.forEach((k, i) => (o[k] = row[i]));
+  return o;
+}
+
+const CANDIDATE_SITE_COLUMNS = ['id', 'lng', 'lat', 'accessibility', 'visibility', 'confidential'] as const;
+const CANDIDATE_MENU_COLUMNS = [
+  'id', 'site_id', 'needs', 'targets', 'age_min', 'age_max', 'schedule', 'cost_kind', 'cost_amount_yen',
+  'availability', 'ease', 'languages', 'service_area_ids', 'last_verified', 'visibility',
+] as const;
+
+/**
+ * matching_candidates (20261130090000, 20261130090100): one array per row, the columns above, in no
+ * particular order. Pair them with pairCandidates (domain/matching/matching-index.ts); names,
+ * descriptions and contact details are not sent (the results screen reads them from the catalog).
+ */
+export function toMatchingCandidates(value: unknown): MatchingCandidates {
+  const o = obj(value, 'candidates');
+  return {
+    sites: list(o.sites, 'candidates.sites').map((row) => {
+      const r = positional(row, CANDIDATE_SITE_COLUMNS, 'site');
+      return {
+        id: str(r, 'id', 'site'),
+        location: [num(r, 'lng', 'site'), num(r, 'lat', 'site')],
+        accessibility: strs(r, 'accessibility', 'site') as Site['accessibility'],
+        status: 'published',
+        visibility: str(r, 'visibility', 'site') as Site['visibility'],
+        confidential: bool(r, 'confidential', 'site'),
+      };
+    }),
+    menus: list(o.menus, 'candidates.menus').map((row) => {
+      const r = positional(row, CANDIDATE_MENU_COLUMNS, 'menu');
+      const siteId = r.site_id;
+      if (siteId !== null && typeof siteId !== 'string') throw new RowShapeError('menu', 'site_id', siteId);
+      return compact({
+        id: str(r, 'id', 'menu'),
+        siteId,
+        needs: strs(r, 'needs', 'menu') as Menu['needs'],
+        targets: strs(r, 'targets', 'menu') as Menu['targets'],
+        ageMin: optNum(r, 'age_min', 'menu'),
+        ageMax: optNum(r, 'age_max', 'menu'),
+        schedule: obj(r.schedule, 'menu.schedule') as Menu['schedule'],
+        cost: compact({ kind: str(r, 'cost_kind', 'menu') as Menu['cost']['kind'], amountYen: optNum(r, 'cost_amount_yen', 'menu') }),
+        capacity: { availability: str(r, 'availability', 'menu') as Menu['capacity']['availability'] },
+        ease: strs(r, 'ease', 'menu') as Menu['ease'],
+        languages: strs(r, 'languages', 'menu') as Menu['languages'],
+        serviceAreaIds: strs(r, 'service_area_ids', 'menu'),
+        lastVerified: str(r, 'last_verified', 'menu'),
+        visibility: str(r, 'visibility', 'menu') as Menu['visibility'],
+        status: 'published',
+      });
+    }),
+  };
+}
+
 /** staff_catalog (without the areas, which come from public_areas) */
 export function toStaffCatalog(value: unknown): { sites: Site[]; menus: Menu[]; organizations: { id: string; name: string; kind: Organization['kind'] }[] } {
   const o = obj(value, 'catalog');
-  const { sites, menus } = toMatchingCandidates({ sites: o.sites, menus: o.menus });
+  const { sites, menus } = toCatalogRows({ sites: o.sites, menus: o.menus });
   const updatedAt = (rows: unknown[]) => rows.map((r) => str(obj(r, 'row'), 'updated_at', 'catalog'));
   const siteTimes = updatedAt(list(o.sites, 'catalog.sites'));
   const menuTimes = updatedAt(list(o.menus, 'catalog.menus'));

@@ -2,7 +2,7 @@
 -- flow with reason codes and follow-up dates, the audit of every read and write, the suppression
 -- of small unmet-need counts outside the owning team, and the matching retrieval RPC.
 begin;
-select plan(77);
+select plan(79);
 select tests.create_fixtures();
 
 create function tests.constraints() returns jsonb language sql immutable as $$
@@ -236,7 +236,7 @@ reset role;
 -- matching retrieval -------------------------------------------------------------------------------------
 update public.menus set service_area_ids = '{area_north}' where id = 'menu_b_outreach';
 create function tests.candidates(lng float8, lat float8, radius float8, needs text[] default null, areas text[] default '{}') returns text language sql as $$
-  select coalesce((select string_agg(m ->> 'id', ',' order by m ->> 'id') from json_array_elements(public.matching_candidates(lng, lat, radius, needs, areas) -> 'menus') m), '')
+  select coalesce((select string_agg(m ->> 0, ',' order by m ->> 0) from json_array_elements(public.matching_candidates(lng, lat, radius, needs, areas) -> 'menus') m), '')
 $$;
 grant execute on function tests.candidates(float8, float8, float8, text[], text[]) to authenticated;
 select tests.act_as('staff');
@@ -248,7 +248,7 @@ select is(tests.candidates(139.0036, 36.3319, 100, null, '{area_north}'), 'menu_
   'outreach menus come with the home''s areas');
 select is(tests.candidates(139.0036, 36.3319, 100, '{meals}', '{area_north}'), 'menu_a_pub', 'outreach is narrowed by needs too');
 select is(
-  (select string_agg(s ->> 'id' || ':' || (s ->> 'confidential'), ',' order by s ->> 'id') from json_array_elements(public.matching_candidates(139.0036, 36.3319, 10000) -> 'sites') s),
+  (select string_agg(s ->> 0 || ':' || (s ->> 5), ',' order by s ->> 0) from json_array_elements(public.matching_candidates(139.0036, 36.3319, 10000) -> 'sites') s),
   'site_a_pub:false,site_b_desk:false,site_b_shelter:true'::text,
   'sites come once each, with the confidential flag the engine gates on') ;
 select is(
@@ -256,6 +256,17 @@ select is(
   (select string_agg(m.id, ',' order by m.id) from public.menus m join public.sites s on s.id = m.site_id
    where m.status = 'published' and s.status = 'published' and extensions.st_dwithin(s.location, 'SRID=4326;POINT(139.0036 36.3319)'::extensions.geography, 10000, false)),
   'the candidates are exactly what staff read under RLS within the radius');
+select is(
+  (select string_agg(json_array_length(m)::text || ':' || (m ->> 1) || ':' || (m ->> 14) || ':' || ((m -> 6)::jsonb = x.schedule)::text, ',' order by m ->> 0)
+   from json_array_elements(public.matching_candidates(139.0036, 36.3319, 100) -> 'menus') m join public.menus x on x.id = m ->> 0),
+  (select string_agg('15:' || m.site_id || ':' || m.visibility || ':true', ',' order by m.id) from public.menus m where m.id in ('menu_a_pub', 'menu_a_staff', 'menu_shop_trial')),
+  'a menu comes as the 15 columns the engine reads (site id second, schedule seventh, visibility last)');
+select is(
+  (select string_agg(json_array_length(s)::text || ':' || (s ->> 1)::numeric::text || ':' || (s ->> 2)::numeric::text, ',' order by s ->> 0)
+   from json_array_elements(public.matching_candidates(139.0036, 36.3319, 100) -> 'sites') s),
+  (select string_agg('6:' || extensions.st_x(s.location::extensions.geometry)::numeric::text || ':' || extensions.st_y(s.location::extensions.geometry)::numeric::text, ',' order by s.id)
+   from public.sites s where s.id in (select m.site_id from public.menus m where m.id in ('menu_a_pub', 'menu_a_staff', 'menu_shop_trial'))),
+  'a site comes as the 6 columns the engine reads, lng and lat exact');
 select throws_ok($$ select public.matching_candidates(0, 0, 1000) $$, '22023', null, 'a point outside Japan is refused');
 select is((select string_agg(x ->> 'id', ',' order by x ->> 'id') from jsonb_array_elements(public.staff_catalog() -> 'sites') x), 'site_a_pub,site_a_staff,site_b_desk',
   'the staff catalog: published sites, staff-only included, never confidential, drafts or archives');
