@@ -102,7 +102,7 @@ describe('staff area: a household case from intake to the つなぎシート', (
   it('shows the staff link to staff, and opens the team’s (empty) case list', async () => {
     await page.getByRole('link', { name: '参加支援' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'ケース一覧' }).isVisible()).toBe(true);
-    expect(await page.getByText('まだケースがありません。').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('まだケースがありません。').isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
   });
 
@@ -140,7 +140,7 @@ describe('staff area: a household case from intake to the つなぎシート', (
     expect(await items(near).count()).toBe(self.nearMisses.length);
     const firstMiss = self.nearMisses[0]!;
     expect(await items(near).first().textContent()).toContain(`あと一歩: ${describeMiss(firstMiss.miss, 'ja')}`);
-    expect(await page.getByText('移動時間は直線距離の1.3倍で計算した目安です').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('移動時間は直線距離の1.3倍で計算した目安です').first().isVisible()).toBe(true);
   });
 
   it('draws the member’s results, then the near misses, on the map', async () => {
@@ -197,7 +197,7 @@ describe('staff area: a household case from intake to the つなぎシート', (
     await expect.poll(() => log.getByRole('row').filter({ hasText: 'つなぎ・変更' }).count()).toBeGreaterThan(0);
     expect(await log.getByRole('row').filter({ hasText: 'ケース・作成' }).textContent()).toContain('demo-staff（参加支援の支援員）');
     // the unmet need of this household was recorded
-    expect(await page.getByRole('heading', { name: 'この世帯の未充足ニーズ' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'この世帯の未充足ニーズ' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/妨げ: /).count()).toBe(oracle.result.unmetNeeds.length);
   });
 
@@ -216,7 +216,7 @@ describe('staff area: a household case from intake to the つなぎシート', (
     const rows = page.getByRole('table').getByRole('row');
     await expect.poll(() => rows.count()).toBe(oracle.result.unmetNeeds.length + 1);
     expect(await rows.nth(1).textContent()).toContain(area.name);
-    expect(await page.getByRole('img', { name: '惜しいケースの地図（地域ごとの件数）' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('img', { name: '惜しいケースの地図（地域ごとの件数）' }).isVisible()).toBe(true);
     expect(await runAxe(page)).toEqual([]);
   });
 
@@ -225,8 +225,8 @@ describe('staff area: a household case from intake to the つなぎシート', (
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('つなぎシート　ご紹介する活動');
     if (selfPick) {
       const site = siteById.get(selfPick.siteId!)!;
-      expect(await page.getByRole('img', { name: `${site.name} の案内ページのQRコード` }).isVisible()).toBe(true);
-      expect(await page.getByRole('img', { name: '活動の場所の略図' }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('img', { name: `${site.name} の案内ページのQRコード` }).isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('img', { name: '活動の場所の略図' }).isVisible()).toBe(true);
     }
     expect(await runAxe(page)).toEqual([]);
     const text = await pdfText(page);
