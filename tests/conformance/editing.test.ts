@@ -89,6 +89,14 @@ afterAll(async () => {
 });
 
 describe('editing: the local source and Supabase agree', () => {
+  it('organizations with their number of listings, for staff and a coordinator', async () => {
+    for (const actor of [staff, U]) {
+      const [a, b] = await both(actor, (p) => p.listOrganizations(actor));
+      const view = (x: typeof a) => x.map((o) => [o.id, o.name, o.kind, o.trusted, o.listings]).sort();
+      expect(view(b)).toEqual(view(a));
+    }
+  });
+
   it('the coordinator\'s list of an untrusted organization, before any edit', async () => {
     const [a, b] = await both(U, (p) => p.listListings(U, {}));
     expect(b.map(summary).sort(byId)).toEqual(a.map(summary).sort(byId));
