@@ -1,5 +1,5 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { getConfig } from '../config/env';
 import { DataSourceProvider } from '../data/data-source-context';
@@ -69,6 +69,9 @@ function Header({ source }: { source: DataSource }) {
 
 function Shell({ source }: { source: DataSource }) {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
+  // another tab changed the data (local mode): everything cached may be out of date
+  useEffect(() => source.onDataChanged?.(() => void queryClient.invalidateQueries()), [source, queryClient]);
   return (
     <>
       <Header source={source} />

@@ -59,6 +59,8 @@ export interface DataSource {
 
   /** editing, review, history and error reports (editor-port.ts); absent where not supported yet */
   readonly editor?: EditorPort;
+  /** calls `listener` when the data changed elsewhere (local: another tab); returns the unsubscribe function */
+  onDataChanged?(listener: () => void): () => void;
 
   // --- local maintenance (local source only) ---
   exportBackup?(): Promise<Dataset>;

@@ -31,7 +31,8 @@ const newSchedule: Schedule = { ...menu.schedule, rules: [{ ...menu.schedule.rul
 const ROLE_SWITCH = 'デモ: 役割を切り替える';
 
 async function setRole(page: Page, role: 'resident' | 'coordinator' | 'staff' | 'admin') {
-  await page.getByLabel(ROLE_SWITCH).selectOption(role);
+  // the header's switch, or on a phone the settings page's (the header hides its own)
+  await page.getByLabel(ROLE_SWITCH).filter({ visible: true }).first().selectOption(role);
 }
 
 function appErrors(page: Page) {
@@ -65,6 +66,10 @@ describe('editing, review and the public page', () => {
     expect(await runAxe(page)).toEqual([]);
     await page.getByRole('button', { name: '承認を申請する' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: '承認待ちとして送りました' }).count()).toBe(1);
+    // the coordinator home lists it as waiting
+    await page.getByRole('link', { name: '掲載の管理に戻る' }).click();
+    const waiting = page.getByRole('region', { name: /^承認待ち/ });
+    await expect.poll(() => waiting.textContent()).toContain(menu.title);
 
     await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
     const card = page.getByRole('article', { name: menu.title });
@@ -120,6 +125,42 @@ describe('editing, review and the public page', () => {
   });
 });
 
+describe('sending a change back', () => {
+  it('needs a comment, and the coordinator home shows it under 差し戻された変更', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'coordinator');
+    await page.getByLabel('担当する団体').selectOption(site.orgId);
+    await page.goto(new URL(`/editor/site/${site.id}`, baseURL()).href);
+    const access = page.getByLabel('行き方', { exact: true });
+    await access.waitFor();
+    await access.fill('かさね駅から歩いて3分です。');
+    await page.getByRole('button', { name: '承認を申請する' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '承認待ちとして送りました' }).count()).toBe(1);
+
+    await setRole(page, 'staff');
+    await page.goto(new URL('/editor/review', baseURL()).href);
+    await page.getByRole('heading', { name: new RegExp(site.name) }).waitFor();
+    await page.getByRole('button', { name: '内容を見る' }).first().click();
+    await page.getByRole('button', { name: '差し戻す' }).click();
+    const comment = page.getByLabel('差し戻しの理由（申請者に表示されます）');
+    await expect.poll(() => comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText('差し戻す理由を入力してください').count()).toBe(1);
+    await comment.fill('駅の名前を正式名にしてください');
+    await page.getByRole('button', { name: '差し戻す' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '差し戻しました' }).count()).toBe(1);
+
+    await setRole(page, 'coordinator');
+    await page.goto(new URL('/editor', baseURL()).href);
+    const rejected = page.getByRole('region', { name: /^差し戻された変更/ });
+    await expect.poll(() => rejected.textContent()).toContain('駅の名前を正式名にしてください');
+    expect(await rejected.textContent()).toContain(site.name);
+    // the public page never showed the proposal
+    await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.textContent('body')).not.toContain('かさね駅から歩いて3分です。');
+  });
+});
+
 describe('two tabs editing the same listing', () => {
   it('refuses the second save, keeps what was typed and shows the other person’s change', async () => {
     const tab1 = await openPage('/');
@@ -131,6 +172,11 @@ describe('two tabs editing the same listing', () => {
     const description = (p: Page) => p.getByLabel('説明', { exact: true });
     await description(tab1).waitFor();
     await description(tab2).waitFor();
+
+    // a third tab shows the public page, opened before anything is saved
+    const pub = await tab1.context().newPage();
+    await pub.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await pub.getByRole('heading', { level: 1 }).waitFor();
 
     await description(tab1).fill('タブ1で書いた説明です。');
     await tab1.getByRole('button', { name: '保存する' }).click();
@@ -147,10 +193,55 @@ describe('two tabs editing the same listing', () => {
     expect(await description(tab2).inputValue()).toBe('タブ2で書いた説明です。');
     expect(await runAxe(tab2)).toEqual([]);
 
-    // nothing was overwritten: the public page shows the first save
-    const pub = await tab1.context().newPage();
-    await pub.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    // nothing was overwritten, and the other tab's public page followed without a reload
     await expect.poll(() => pub.getByRole('region', { name: 'この場所について' }).textContent()).toContain('タブ1で書いた説明です。');
+    await pub.reload();
+    await expect.poll(() => pub.getByRole('region', { name: 'この場所について' }).textContent()).toContain('タブ1で書いた説明です。');
+  });
+});
+
+describe('freshness', () => {
+  it('「変更なし（内容を確認しました）」 takes a stale listing off the list in one click', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'coordinator');
+    await page.getByLabel('担当する団体').selectOption(menu.orgId);
+    await page.goto(new URL('/editor', baseURL()).href);
+    const stale = page.getByRole('region', { name: /^確認が必要/ });
+    await stale.waitFor();
+    const rows = stale.getByRole('row');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(1); // the demo ages some listings past 180 days
+    const first = rows.nth(1);
+    const name = ((await first.getByRole('rowheader').getByRole('link').textContent()) ?? '').trim();
+    await first.getByRole('button', { name: /変更なし（内容を確認しました）/ }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `「${name}」の最終確認日を今日にしました` }).count()).toBe(1);
+    await expect.poll(() => (before > 2 ? rows.count() : stale.count())).toBe(before > 2 ? before - 1 : 0);
+  });
+});
+
+describe('history', () => {
+  it('lists each change with its fields, and restoring an older version publishes it again', async () => {
+    const page = await openPage('/');
+    await setRole(page, 'admin');
+    await page.goto(new URL(`/editor/site/${site.id}`, baseURL()).href);
+    const description = page.getByLabel('説明', { exact: true });
+    await description.waitFor();
+    for (const text of ['一回目の説明', '二回目の説明']) {
+      await description.fill(text);
+      await page.getByRole('button', { name: '保存する' }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
+      await expect.poll(() => description.inputValue()).toBe(text);
+    }
+    const history = page.getByRole('region', { name: '変更の履歴' });
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(2);
+    expect(await history.getByRole('listitem').first().textContent()).toContain('変更した項目: 説明');
+    await history.getByRole('button', { name: /の版に戻す$/ }).click();
+    await expect.poll(() => description.inputValue()).toBe('一回目の説明');
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(3);
+    expect(await history.getByRole('listitem').first().textContent()).toContain('以前の版に戻す');
+    expect(await runAxe(page)).toEqual([]);
+    await page.goto(new URL(`/sites/${site.id}`, baseURL()).href);
+    await expect.poll(() => page.getByRole('region', { name: 'この場所について' }).textContent()).toContain('一回目の説明');
   });
 });
 
@@ -169,5 +260,49 @@ describe('form validation', () => {
     expect(await page.locator('#ed-targets-error').textContent()).toContain('対象を1つ以上選んでください');
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await title.getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('a new place at 360 px', () => {
+  it('warns about a similar name within 100 m, places the pin by clicking the map, and passes axe', async () => {
+    const page = await openPage('/settings', { viewport: { width: 360, height: 800 } });
+    // on a phone the role switch lives on the settings page
+    await setRole(page, 'staff');
+    await page.goto(new URL(`/editor/site/new?org=${encodeURIComponent(site.orgId)}`, baseURL()).href);
+    const name = page.getByLabel(/^名称/);
+    await name.waitFor();
+    await name.fill(site.name);
+    const lat = page.getByLabel('緯度', { exact: true });
+    const lng = page.getByLabel('経度', { exact: true });
+    await lat.fill((site.location[1] + 0.0002).toFixed(6));
+    await lng.fill(site.location[0].toFixed(6));
+    await lng.press('Tab');
+
+    // the map: a click moves the pin (and the fields follow)
+    const map = page.locator('.location-map');
+    await page.waitForSelector('.location-map[data-map-idle="true"]', { state: 'attached', timeout: 30_000 });
+    const before = await lat.inputValue();
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    // below and left of the pin (the offline notice covers the top, the zoom buttons the right)
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.8);
+    await expect.poll(() => lat.inputValue()).not.toBe(before);
+    expect(Number(await lat.inputValue())).toBeLessThan(Number(before));
+    await lat.fill((site.location[1] + 0.0002).toFixed(6));
+    await lat.press('Tab');
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '似た名前の場所があります' }).count()).toBe(1);
+    expect(await page.getByText(new RegExp(`${site.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（\\d+ m）`)).count()).toBe(1);
+    await page.getByRole('button', { name: '別の場所なので登録する' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '保存して公開しました' }).count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/editor\/site\/(?!new)/);
+    // the organization's listings at 360 px: the new place is there, and axe passes
+    await page.goto(new URL(`/editor?org=${encodeURIComponent(site.orgId)}`, baseURL()).href);
+    const all = page.getByRole('region', { name: /^すべての掲載/ });
+    await expect.poll(async () => (await all.getByRole('link', { name: `「${site.name}」を編集` }).count()) >= 2).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
+    expect(appErrors(page)).toEqual([]);
   });
 });

@@ -45,6 +45,8 @@ export type EditorHost = {
   store(): LocalStore | null;
   /** the dataset with an applied change: the public view (points, index, site pages) is rebuilt from it */
   replace(next: Dataset): void;
+  /** after every successful write: the other tabs reload */
+  written?(): void;
 };
 
 export type EditorCoreOptions = {
@@ -166,6 +168,7 @@ export class LocalEditorCore implements EditorPort {
 
   private async persist(puts: RecordPut[], ds: Dataset, guard?: WriteGuard): Promise<void> {
     await this.host.store()?.write(puts, { version: ds.version, generatedAt: ds.generatedAt, label: ds.label }, guard);
+    this.host.written?.();
   }
 
   /**

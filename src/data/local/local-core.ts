@@ -84,13 +84,32 @@ export class LocalCore implements DataSource {
   publicVersion = 0;
   /** editing, review, history and error reports (editor-core.ts); applied changes republish here */
   readonly editor: LocalEditorCore;
+  /** called after another tab changed the stored data and this core reloaded it (the worker re-announces) */
+  onExternalChange: (() => void) | null = null;
+  /** tells the other tabs' cores that the stored data changed */
+  private channel: BroadcastChannel | null = null;
 
   constructor(private readonly options: LocalSourceOptions = {}) {
     this.loaded = this.load();
     this.editor = new LocalEditorCore(
-      { dataset: async () => (await this.loaded).dataset, store: () => this.store, replace: (next) => this.replaceData(next) },
+      {
+        dataset: async () => (await this.loaded).dataset,
+        store: () => this.store,
+        replace: (next) => this.replaceData(next),
+        written: () => this.channel?.postMessage('changed'),
+      },
       options.editor,
     );
+  }
+
+  /** another tab saved: read the stored data again (its edits, restore or reset) */
+  private async reloadFromStore(): Promise<void> {
+    const stored = await this.store?.load();
+    if (!stored) return;
+    this.label = stored.data.label;
+    this.editor.forget();
+    this.replaceData(stored.data);
+    this.onExternalChange?.();
   }
 
   private replaceData(next: Dataset): void {
@@ -113,6 +132,10 @@ export class LocalCore implements DataSource {
     const generate = this.options.generate ?? generateDemo;
     try {
       this.store = await openStore(this.options.indexedDB ?? indexedDB);
+      if (typeof BroadcastChannel !== 'undefined' && !this.options.indexedDB) {
+        this.channel = new BroadcastChannel('kasane-map-data');
+        this.channel.onmessage = () => void this.reloadFromStore();
+      }
     } catch {
       // private browsing or storage disabled: work in memory
       this.persistent = false;
@@ -208,6 +231,7 @@ export class LocalCore implements DataSource {
   /** Replaces the data with an already validated dataset (parse-backup.ts). */
   async restoreDataset(data: Dataset): Promise<void> {
     if (this.store) await this.store.replaceAll(data);
+    this.channel?.postMessage('changed');
     this.label = data.label;
     this.editor.forget();
     this.replaceData(data);
@@ -216,6 +240,7 @@ export class LocalCore implements DataSource {
   async resetToDemo(): Promise<void> {
     const data = await (this.options.generate ?? generateDemo)();
     if (this.store) await this.store.replaceAll(data, { demoVersion: DEMO_DATA_VERSION });
+    this.channel?.postMessage('changed');
     this.label = data.label;
     this.editor.forget();
     this.replaceData(data);

@@ -12,9 +12,9 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
   let gate: Promise<void> = Promise.resolve();
   const post = (message: FromWorker) => port.postMessage(message);
 
-  const announce = async (source: LocalCore, withPoints: boolean) => {
+  const announce = async (source: LocalCore, withPoints: boolean, external?: true) => {
     const [points, areas] = withPoints ? await Promise.all([source.getPublicPoints(), source.getAreas()]) : [undefined, undefined];
-    post({ type: 'loaded', label: source.label, persistent: source.persistent, points, areas });
+    post({ type: 'loaded', label: source.label, persistent: source.persistent, points, areas, ...(external ? { external } : {}) });
   };
 
   const run = async <M extends Method>(source: LocalCore, method: M, args: Calls[M]['args']): Promise<unknown> => {
@@ -63,6 +63,8 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit) => L
       const source = (core = create(msg.init));
       gate = source.ready().then(
         async () => {
+          // another tab changed the stored data: send the new points (the page refetches the rest)
+          source.onExternalChange = () => void announce(source, true, true);
           await announce(source, !msg.init.hasPoints);
           // the index is needed by the first search anyway: build it while the page renders
           setTimeout(() => void source.warmIndex().catch(() => undefined), 0);

@@ -47,7 +47,7 @@ export type FromWorker =
    * restore or reset: the map's base data never waits for the index. `points` and `areas` are
    * left out when the main thread said it has them (WorkerInit.hasPoints) and nothing changed.
    */
-  | { type: 'loaded'; label: string; persistent: boolean; points?: PublicPoint[]; areas?: Area[] }
+  | { type: 'loaded'; label: string; persistent: boolean; points?: PublicPoint[]; areas?: Area[]; /** another tab changed the data */ external?: true }
   | { type: 'load-failed'; message: string }
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; message: string };

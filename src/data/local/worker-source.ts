@@ -48,6 +48,7 @@ export class LocalWorkerSource implements DataSource {
   /** the map's base data as the worker last sent it (after load, restore, reset) */
   private fromWorker: PointsSnapshot | null = null;
   private readonly snapshot: Promise<PointsSnapshot | null> | null;
+  private readonly changeListeners = new Set<() => void>();
 
   /**
    * The editing port: every method forwarded to the worker's editor-core.ts. A save is validated
@@ -94,6 +95,7 @@ export class LocalWorkerSource implements DataSource {
         this.persistent = msg.persistent;
         if (msg.points && msg.areas) this.fromWorker = { points: msg.points, areas: msg.areas };
         this.settleLoaded.resolve();
+        if (msg.external) for (const l of this.changeListeners) l();
         return;
       case 'load-failed':
         this.settleLoaded.reject(new Error(msg.message));
@@ -126,6 +128,12 @@ export class LocalWorkerSource implements DataSource {
       });
       this.send({ type: 'call', id, method, args } as ToWorker);
     });
+  }
+
+  /** calls `listener` when another tab changed the stored data (edits, restore, reset) */
+  onDataChanged(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** resolves when the worker has loaded the data (or rejects with the reason it has not) */

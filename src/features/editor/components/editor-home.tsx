@@ -160,7 +160,9 @@ function ListingTable({ list }: { list: ListingSummary[] }) {
           <thead>
             <tr>
               <th scope="col">{t('editor.col.name')}</th>
-              <th scope="col">{t('editor.col.kind')}</th>
+              <th scope="col" className="editor-table__kind">
+                {t('editor.col.kind')}
+              </th>
               <th scope="col">{t('editor.col.lastVerified')}</th>
               <th scope="col">{t('editor.col.state')}</th>
               <th scope="col">{t('editor.col.actions')}</th>
@@ -173,8 +175,9 @@ function ListingTable({ list }: { list: ListingSummary[] }) {
                   <Link href={`/${l.kind}/${encodeURIComponent(l.id)}`} aria-label={t('editor.editNamed', { name: l.name })}>
                     {l.name}
                   </Link>
+                  <span className="editor-table__kind-inline">（{t(`editor.kind.${l.kind}`)}）</span>
                 </th>
-                <td>{t(`editor.kind.${l.kind}`)}</td>
+                <td className="editor-table__kind">{t(`editor.kind.${l.kind}`)}</td>
                 <td>
                   {formatIsoDate(l.lastVerified, locale)}
                   {l.stale && <span className="chip chip--stale"> {t('editor.staleBadge')}</span>}

@@ -137,7 +137,7 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
   const [draft, setDraft] = useState<Listing>(start);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [focusErrors, setFocusErrors] = useState(0);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice>(() => (window.history.state as { notice?: Notice } | null)?.notice ?? null);
   const [conflict, setConflict] = useState<Listing | null>(null);
   const [duplicates, setDuplicates] = useState<DuplicateMatch[] | null>(null);
   const [saving, setSaving] = useState(false);
@@ -172,9 +172,11 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
         setErrors({});
         setConflict(null);
         setDuplicates(null);
-        setNotice({ kind: 'ok', text: result.status === 'published' ? t('editor.form.published') : t('editor.form.pending') });
+        const done: Notice = { kind: 'ok', text: result.status === 'published' ? t('editor.form.published') : t('editor.form.pending') };
+        setNotice(done);
         await refresh({ publicData: result.status === 'published' });
-        if (creating) navigate(`/${kind}/${encodeURIComponent(saved.id)}`, { replace: true });
+        // the new listing's own page, which opens with the same message
+        if (creating) navigate(`/${kind}/${encodeURIComponent(saved.id)}`, { replace: true, state: { notice: done } });
         return;
       }
       case 'conflict':
@@ -234,6 +236,38 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
     }
   };
 
+  const listingId = opened ? opened.current.id : null;
+  const lastChange = useQuery({
+    queryKey: editorKeys.changes(actor, { listingId }),
+    queryFn: async () => (await editor!.listChanges(actor, { listingId: listingId! })).filter((c) => c.kind === kind).at(-1) ?? null,
+    enabled: Boolean(editor && listingId),
+  });
+  const reports = useQuery({
+    queryKey: editorKeys.reports(actor, { kind, listingId }),
+    queryFn: async () => {
+      const siteId = kind === 'site' ? listingId! : (start as Menu).siteId;
+      if (!siteId) return [];
+      const open = await editor!.listReports(actor, { status: 'open', siteId });
+      return open.filter((r) => (kind === 'site' ? !r.menuId : r.menuId === listingId));
+    },
+    enabled: Boolean(editor && listingId),
+  });
+
+  const withdraw = async (changeId: string) => {
+    try {
+      await editor!.withdraw(actor, changeId);
+      const fresh = await editor!.getListing(actor, kind, opened!.current.id);
+      await refresh({ publicData: false });
+      // a new listing that was only a proposal is gone with it
+      if (!fresh) return navigate('/');
+      setBase(fresh.current);
+      setDraft(fresh.current);
+      setNotice({ kind: 'ok', text: t('editor.form.withdrawn') });
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('editor.form.failed', { reason: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
   const theirChanges = useMemo(() => (conflict && base ? diffListings(base, conflict) : []), [conflict, base]);
   const title = creating ? t(kind === 'site' ? 'editor.form.siteNew' : 'editor.form.menuNew') : t(kind === 'site' ? 'editor.form.siteTitle' : 'editor.form.menuTitle');
 
@@ -247,7 +281,29 @@ function ListingForm({ kind, opened, start, sites }: { kind: ListingKind; opened
         {!creating && `: ${listingName(start)}`}
       </h1>
       {opened && <p>{opened.organization.name}</p>}
-      {opened?.pending && <p className="notice">{t('editor.form.pendingExisting')}</p>}
+      {opened?.pending && (
+        <div className="notice">
+          <p>{t('editor.form.pendingExisting')}</p>
+          <button type="button" className="button button--secondary button--small" onClick={() => void withdraw(opened.pending!.id)}>
+            {t('editor.form.withdraw')}
+          </button>
+        </div>
+      )}
+      {!opened?.pending && lastChange.data?.status === 'rejected' && (
+        <p className="notice notice--error">{t('editor.form.rejected', { comment: lastChange.data.comment ?? '' })}</p>
+      )}
+      {reports.data && reports.data.length > 0 && (
+        <section aria-labelledby="listing-reports" className="editor-conflict">
+          <h2 id="listing-reports">{t('editor.group.reported')}</h2>
+          <ul>
+            {reports.data.map((r) => (
+              <li key={r.id}>
+                <strong>{t(`report.kind.${r.kind}`)}</strong>（{formatDateTime(r.createdAt, locale)}）: {r.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p className="form-field__help">{publishesDirectly ? t('editor.form.publishesDirectly') : t('editor.form.needsReview')}</p>
       {!creating && base && opened?.published && (
         <p>

@@ -24,6 +24,7 @@ import { formatIsoDate } from '../../../lib/format';
 import { MapPanel } from '../../find/components/map-panel';
 import { toPublicPoint } from '../../../data/local/public-view';
 import { useSite } from '../api/get-site';
+import { useAuth } from '../../auth/auth-context';
 import './site-page.css';
 
 // the report form is loaded only when a resident opens it: the public page stays small
@@ -197,6 +198,7 @@ export function SitePage() {
   const source = useDataSource();
   const { t, label, locale } = useI18n();
   const query = useSite(source, id);
+  const auth = useAuth();
   const today = useMemo(() => todayInJapan(), []);
 
   if (query.isPending) return <p className="page">{t('common.loading')}</p>;
@@ -214,6 +216,7 @@ export function SitePage() {
   const { site, menus, helpDesks, organization, areas } = detail;
   const category = CATEGORY_BY_ID[site.categoryId];
   const stale = isStale(site.lastVerified, today, getConfig().staleAfterDays);
+  const canEdit = Boolean(source.editor) && (auth.role === 'staff' || auth.role === 'admin' || (auth.status === 'signed-in' && auth.organizationIds.includes(site.orgId)));
 
   return (
     <article className="page site-page" aria-labelledby="site-name">
@@ -248,6 +251,14 @@ export function SitePage() {
         <button type="button" className="button button--secondary no-print" onClick={() => window.print()}>
           {t('site.print')}
         </button>
+        {canEdit && (
+          <>
+            {' '}
+            <Link href={`/editor/site/${encodeURIComponent(site.id)}`} className="button button--secondary no-print">
+              {t('editor.editThisListing')}
+            </Link>
+          </>
+        )}
       </header>
 
       <div className="site-page__grid">
