@@ -89,6 +89,24 @@ afterAll(async () => {
 });
 
 describe('editing: the local source and Supabase agree', () => {
+  it('organizations with their number of listings, for staff and a coordinator', async () => {
+    for (const actor of [staff, U]) {
+      const [a, b] = await both(actor, (p) => p.listOrganizations(actor));
+      const view = (x: typeof a) => x.map((o) => [o.id, o.name, o.kind, o.trusted, o.listings]).sort();
+      expect(view(b)).toEqual(view(a));
+    }
+  });
+
+  it('a listing opened for editing, by its coordinator, a trusted one and staff', async () => {
+    const draft = data.sites.find((x) => x.orgId === untrusted.org && x.status !== 'published') ?? untrusted.site;
+    for (const [actor, kind, id] of [[U, 'site', untrusted.site.id], [U, 'menu', untrusted.menu.id], [T, 'menu', trusted.menu.id], [staff, 'site', draft.id]] as const) {
+      const [a, b] = await both(actor, (p) => p.getListing(actor, kind, id));
+      const view = (x: typeof a) => x && { published: x.published !== null, pending: x.pending !== null, current: x.current, publishesDirectly: x.publishesDirectly, organization: x.organization };
+      const strip = (x: ReturnType<typeof view>) => x && { ...x, current: { ...x.current, updatedAt: '' } };
+      expect(strip(view(b))).toEqual(strip(view(a)));
+    }
+  });
+
   it('the coordinator\'s list of an untrusted organization, before any edit', async () => {
     const [a, b] = await both(U, (p) => p.listListings(U, {}));
     expect(b.map(summary).sort(byId)).toEqual(a.map(summary).sort(byId));
