@@ -74,6 +74,7 @@ export function SiteFields({ draft, onChange, errors, showErrors }: FieldsProps<
         areas={areas.data}
         points={points.data?.filter((p) => p.id !== draft.id)}
         showErrors={showErrors}
+        confidential={draft.confidential}
       />
       {(errors['location.0'] ?? errors['location.1'] ?? errors.location ?? errors.address ?? errors.municipalityCode) && (
         <ul className="field-error" id={fieldId('location')}>
