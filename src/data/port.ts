@@ -80,4 +80,6 @@ export interface DataSource {
   resetToDemo?(): Promise<void>;
   /** an import plan (domain/import/plan.ts), applied all or nothing; nothing changes on any error */
   applyImport?(plan: ImportPlan): Promise<void>;
+  /** the listings an import is planned against (Supabase: what the user may read); else exportBackup */
+  loadImportBase?(): Promise<Dataset>;
 }

@@ -14,6 +14,7 @@ import { previewImport } from '../../src/domain/import/preview';
 import { RpcError } from '../../src/data/supabase/fetchers';
 import { loadDatasetFromSupabase, serviceRoleClient, writeImportPlanToSupabase } from '../../src/data/supabase/import-writer';
 import { REALDATA_DIR, readRealdata } from '../support/realdata';
+import { SupabaseDataSource } from '../../src/data/supabase/supabase-source';
 import { connect } from './db';
 import { startPostgrestHttp, type PostgrestHttp } from './postgrest-http';
 
@@ -101,6 +102,20 @@ describe('import into Supabase', () => {
     expect((error as RpcError).message).toContain('プレビューの後に変更されました');
     const { rows } = await client.query(`select address, description from public.sites where id = $1`, [id]);
     expect(rows[0]).toEqual({ address: '高松市桜町一丁目9-12', description: '窓口は1階' });
+  });
+
+  it('the import page commits through the Supabase data source (loadImportBase, applyImport), and again adds no copies', async () => {
+    // the app's source over the same RPC endpoint (a bare PostgREST client stands in for supabase-js's .rpc)
+    const source = new SupabaseDataSource(serviceRoleClient(http.url, KEY) as never);
+    const options = { municipalityCode: '372013', fileName: FILE };
+    const existing = await source.loadImportBase();
+    await source.applyImport(planImport(previewImport(readRealdata(FILE), { ...options, existing }), existing));
+    expect([await count('sites'), await count('menus')]).toEqual([7, 7]);
+    const again = await source.loadImportBase();
+    const plan = planImport(previewImport(readRealdata(FILE), { ...options, existing: again }), again);
+    expect([plan.creates.sites.length, plan.creates.menus.length]).toEqual([0, 0]);
+    await source.applyImport(plan);
+    expect([await count('sites'), await count('menus')]).toEqual([7, 7]);
   });
 
   it('a plan that fails half-way in the database leaves the data untouched', async () => {

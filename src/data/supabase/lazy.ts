@@ -1,7 +1,10 @@
 // The Supabase data source and auth behind a dynamic import: the app picks them synchronously at
 // start-up, and supabase-js (≈ 50 kB gzip) is fetched only when VITE_SUPABASE_URL is set, never by
 // the local-mode public bundle. Every call waits for the module; the auth state is 'loading' until then.
-import type { Area } from '../../domain/model';
+import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
+import type { EditorPort } from '../editor-port';
+import { EDITOR_METHODS } from '../local/worker-protocol';
 import type { SiteQuery } from '../../domain/search/query';
 import type { AuthService, AuthState } from '../auth-port';
 import type { CasePortFactory } from '../case-port';
@@ -40,6 +43,22 @@ class LazySupabaseSource implements DataSource {
   /** a vector tile of the sites for a MapLibre vector source (see docs/database.md, site_tiles) */
   async getSiteTile(z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array> {
     return (await this.source()).getSiteTile(z, x, y, signal);
+  }
+  /** the editing port (supabase-editor.ts): every method waits for the module, then forwards */
+  readonly editor: EditorPort = Object.fromEntries(
+    EDITOR_METHODS.map((name) => [
+      name,
+      async (...args: unknown[]) => {
+        const editor = (await this.source()).editor;
+        return (editor[name] as (...xs: unknown[]) => Promise<unknown>).apply(editor, args);
+      },
+    ]),
+  ) as unknown as EditorPort;
+  async loadImportBase(): Promise<Dataset> {
+    return (await this.source()).loadImportBase();
+  }
+  async applyImport(plan: ImportPlan): Promise<void> {
+    return (await this.source()).applyImport(plan);
   }
 }
 

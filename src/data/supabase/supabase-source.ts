@@ -6,7 +6,8 @@
 // (RLS still applies underneath). The semantics of every method are the local source's; the conformance
 // suite (tests/conformance) runs the same queries through both.
 import { createClient } from '@supabase/supabase-js';
-import type { Area } from '../../domain/model';
+import type { Area, Dataset } from '../../domain/model';
+import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { AuthService } from '../auth-port';
 import type { EditorPort } from '../editor-port';
@@ -52,6 +53,22 @@ export class SupabaseDataSource implements DataSource {
   /** a vector tile of the sites (layer "sites", see site_tiles in docs/database.md) */
   getSiteTile(z: number, x: number, y: number, signal?: AbortSignal): Promise<Uint8Array> {
     return rpc.getSiteTile(this.client, z, x, y, signal);
+  }
+
+  /** what the signed-in user may read (listing_export), for the import preview's duplicates and re-import updates */
+  async loadImportBase(): Promise<Dataset> {
+    const { loadDatasetFromSupabase } = await import('./import-writer');
+    return loadDatasetFromSupabase(this.client);
+  }
+
+  /**
+   * The import page's commit: the plan checked against the schemas here, then written by
+   * import_listings in one transaction (RLS decides what the user may write; PT409 when the data
+   * changed since the preview). Nothing changes on any error.
+   */
+  async applyImport(plan: ImportPlan): Promise<void> {
+    const [{ checkPlan }, { writeImportPlanToSupabase }] = await Promise.all([import('../local/check-plan'), import('./import-writer')]);
+    await writeImportPlanToSupabase(this.client, await checkPlan(plan));
   }
 }
 

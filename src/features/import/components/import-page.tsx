@@ -36,6 +36,7 @@ const ENCODING_LABELS: Record<ImportResult['encoding'], string> = {
 const emptyDataset = (): Dataset => ({ version: 1, generatedAt: new Date().toISOString(), label: '', organizations: [], areas: [], sites: [], menus: [] });
 
 async function currentData(source: DataSource): Promise<Dataset> {
+  if (source.loadImportBase) return source.loadImportBase();
   return source.exportBackup ? source.exportBackup() : emptyDataset();
 }
 
