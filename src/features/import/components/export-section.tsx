@@ -20,10 +20,17 @@ export function ExportSection() {
   const [scope, setScope] = useState<'public' | 'all'>('public');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
+  // Supabase: what the signed-in user may read (listing_export); local: the whole local dataset
+  const loadData = source.loadImportBase
+    ? () => source.loadImportBase!()
+    : source.exportBackup
+      ? () => source.exportBackup!()
+      : null;
+
   const run = async (format: Format) => {
     setMessage(null);
     try {
-      const data = await source.exportBackup!();
+      const data = await loadData!();
       const all = staff && scope === 'all';
       let name: string;
       let text: string;
@@ -51,7 +58,7 @@ export function ExportSection() {
   return (
     <section aria-labelledby={`${id}-h`} className="import__export">
       <h2 id={`${id}-h`}>{t('import.export')}</h2>
-      {!source.exportBackup ? (
+      {!loadData ? (
         <p>{t('import.exportUnavailable')}</p>
       ) : (
         <>
