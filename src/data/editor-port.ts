@@ -186,3 +186,26 @@ export function actorOf(state: {
     organizationIds: state.organizationIds ?? [],
   };
 }
+
+/** every method of EditorPort: for the ports that forward them (the worker proxy, lazily loaded implementations) */
+export const EDITOR_METHODS = [
+  'listOrganizations', 'listListings', 'getListing', 'save', 'verify', 'findDuplicates', 'listChanges', 'getChange',
+  'review', 'withdraw', 'getHistory', 'restore', 'submitReport', 'listReports', 'setReportStatus',
+] as const satisfies readonly (keyof EditorPort)[];
+export type EditorMethod = (typeof EDITOR_METHODS)[number];
+// a method added to EditorPort but not to the list above fails here
+const everyMethodListed: [Exclude<keyof EditorPort, EditorMethod>] extends [never] ? true : false = true;
+void everyMethodListed;
+
+/** An EditorPort whose every call goes to `forward(method, args)`. */
+export function forwardingEditorPort(forward: (method: EditorMethod, args: unknown[]) => Promise<unknown>): EditorPort {
+  return Object.fromEntries(EDITOR_METHODS.map((name) => [name, (...args: unknown[]) => forward(name, args)])) as unknown as EditorPort;
+}
+
+/** An EditorPort whose implementation is loaded by the first call (a lazy chunk, a dynamic import). */
+export function deferredEditorPort(load: () => Promise<EditorPort>): EditorPort {
+  return forwardingEditorPort(async (name, args) => {
+    const port = await load();
+    return (port[name] as (...xs: unknown[]) => Promise<unknown>).apply(port, args);
+  });
+}

@@ -20,8 +20,7 @@ import { todayInJapan } from '../../domain/schedule/dates';
 import type { StaffCatalog } from '../case-port';
 import { staffCatalogOf } from './staff-catalog';
 import type { EditorCoreOptions, LocalEditorCore } from './editor-core';
-import type { EditorPort } from '../editor-port';
-import { EDITOR_METHODS } from './worker-protocol';
+import { deferredEditorPort, type EditorPort } from '../editor-port';
 
 /** A fixed reference date for tests that need the same demo on every machine and every day. */
 export const DEMO_TODAY = '2026-11-01';
@@ -122,15 +121,7 @@ export class LocalCore implements DataSource {
    * editing, review, history and error reports (editor-core.ts, loaded with the first call: the
    * worker every visit starts does not carry it); applied changes republish here
    */
-  readonly editor: EditorPort = Object.fromEntries(
-    EDITOR_METHODS.map((name) => [
-      name,
-      async (...args: unknown[]) => {
-        const core = await this.editorCore();
-        return (core[name] as (...xs: unknown[]) => Promise<unknown>).apply(core, args);
-      },
-    ]),
-  ) as unknown as EditorPort;
+  readonly editor: EditorPort = deferredEditorPort(() => this.editorCore());
   private editorLoading: Promise<LocalEditorCore> | null = null;
   private editorLoaded: LocalEditorCore | null = null;
   /** called after another tab changed the stored data and this core reloaded it (the worker re-announces) */

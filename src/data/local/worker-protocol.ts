@@ -6,14 +6,10 @@ import type { ImportPlan } from '../../domain/import/plan';
 import type { SiteQuery } from '../../domain/search/query';
 import type { HelpDeskResult, PublicPoint, PublicSiteDetail, SearchResult } from '../port';
 import type { StaffCatalog } from '../case-port';
-import type { EditorPort } from '../editor-port';
+import type { EditorMethod } from '../editor-port';
 
 /** the editing port's methods, forwarded as one `editor` call (editor-core.ts runs them in the worker) */
-export const EDITOR_METHODS = [
-  'listOrganizations', 'listListings', 'getListing', 'save', 'verify', 'findDuplicates', 'listChanges', 'getChange',
-  'review', 'withdraw', 'getHistory', 'restore', 'submitReport', 'listReports', 'setReportStatus',
-] as const satisfies readonly (keyof EditorPort)[];
-export type EditorMethod = (typeof EDITOR_METHODS)[number];
+export { EDITOR_METHODS, type EditorMethod } from '../editor-port';
 
 /** what the worker is started with: plain data only (an IDBFactory or a function cannot cross) */
 export type WorkerInit = {

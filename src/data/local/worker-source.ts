@@ -11,8 +11,8 @@ import { checkPlan } from './check-plan';
 import { parseBackup } from './parse-backup';
 import { loadPointsSnapshot, type PointsSnapshot } from './points-snapshot';
 import type { StaffCatalog } from '../case-port';
-import { EDITOR_METHODS, type Calls, type Endpoint, type FromWorker, type Method, type ToWorker } from './worker-protocol';
-import type { EditorPort, SaveResult } from '../editor-port';
+import type { Calls, Endpoint, FromWorker, Method, ToWorker } from './worker-protocol';
+import { forwardingEditorPort, type EditorPort, type SaveResult } from '../editor-port';
 import { validateListing } from './validate-listing';
 
 export type WorkerSourceOptions = {
@@ -58,7 +58,7 @@ export class LocalWorkerSource implements DataSource {
    * here first (zod stays out of the worker, as for backups); an invalid record never crosses.
    */
   readonly editor: EditorPort = {
-    ...(Object.fromEntries(EDITOR_METHODS.map((name) => [name, (...args: unknown[]) => this.call('editor', [name, args])])) as unknown as EditorPort),
+    ...forwardingEditorPort((name, args) => this.call('editor', [name, args])),
     save: async (actor, input) => {
       const issues = await validateListing(input.kind, input.record);
       if (issues.length) return { status: 'invalid', issues };

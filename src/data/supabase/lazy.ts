@@ -3,8 +3,7 @@
 // the local-mode public bundle. Every call waits for the module; the auth state is 'loading' until then.
 import type { Area, Dataset } from '../../domain/model';
 import type { ImportPlan } from '../../domain/import/plan';
-import type { EditorPort } from '../editor-port';
-import { EDITOR_METHODS } from '../local/worker-protocol';
+import { deferredEditorPort, type EditorPort } from '../editor-port';
 import type { SiteQuery } from '../../domain/search/query';
 import type { AuthService, AuthState } from '../auth-port';
 import type { CasePortFactory } from '../case-port';
@@ -45,15 +44,7 @@ class LazySupabaseSource implements DataSource {
     return (await this.source()).getSiteTile(z, x, y, signal);
   }
   /** the editing port (supabase-editor.ts): every method waits for the module, then forwards */
-  readonly editor: EditorPort = Object.fromEntries(
-    EDITOR_METHODS.map((name) => [
-      name,
-      async (...args: unknown[]) => {
-        const editor = (await this.source()).editor;
-        return (editor[name] as (...xs: unknown[]) => Promise<unknown>).apply(editor, args);
-      },
-    ]),
-  ) as unknown as EditorPort;
+  readonly editor: EditorPort = deferredEditorPort(async () => (await this.source()).editor);
   async loadImportBase(): Promise<Dataset> {
     return (await this.source()).loadImportBase();
   }
