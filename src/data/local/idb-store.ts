@@ -6,10 +6,11 @@ import type { ChangeRequest, ErrorReport, Revision } from '../../domain/editing/
 
 const DB_NAME = 'kasane-map';
 const DB_VERSION = 2;
-const STORES = ['organizations', 'areas', 'sites', 'menus', 'meta', 'changes', 'revisions', 'reports'] as const;
+const EDITING_STORES = ['changes', 'revisions', 'reports'] as const;
+const STORES = ['organizations', 'areas', 'sites', 'menus', 'meta', ...EDITING_STORES] as const;
 type StoreName = (typeof STORES)[number];
 type EntityStore = 'organizations' | 'areas' | 'sites' | 'menus';
-type EditingStore = 'changes' | 'revisions' | 'reports';
+type EditingStore = (typeof EDITING_STORES)[number];
 
 /**
  * The version a write expects to replace (optimistic concurrency across tabs: another tab's
@@ -95,7 +96,8 @@ export class LocalStore {
   async replaceAll(data: Dataset, options: { demoVersion?: number; keepEditing?: boolean } = {}): Promise<void> {
     const tx = this.db.transaction([...STORES], 'readwrite');
     // an import keeps the change requests, revisions and reports (they still name their listings)
-    const cleared = options.keepEditing ? STORES.filter((n) => n !== 'changes' && n !== 'revisions' && n !== 'reports') : STORES;
+    const kept: readonly StoreName[] = options.keepEditing ? EDITING_STORES : [];
+    const cleared = STORES.filter((n) => !kept.includes(n));
     for (const name of cleared) tx.objectStore(name).clear();
     const put = (name: EntityStore, rows: { id: string }[]) => {
       const store = tx.objectStore(name);
@@ -112,7 +114,7 @@ export class LocalStore {
 
   /** The editing records (empty before the first edit). */
   async loadEditing(): Promise<EditingRecords> {
-    const tx = this.db.transaction(['changes', 'revisions', 'reports'], 'readonly');
+    const tx = this.db.transaction([...EDITING_STORES], 'readonly');
     const all = <T,>(name: EditingStore) => promisify(tx.objectStore(name).getAll()) as Promise<T[]>;
     const [changes, revisions, reports] = await Promise.all([all<ChangeRequest>('changes'), all<Revision>('revisions'), all<ErrorReport>('reports')]);
     return { changes, revisions, reports };

@@ -3,7 +3,7 @@
 // use it directly; the app runs LocalCore in a Web Worker behind worker-source.ts.
 import { LocalCore, type LocalSourceOptions } from './local-core';
 import type { ImportPlan } from '../../domain/import/plan';
-import { checkPlan } from './check-plan';
+import { checkPlan } from '../check-plan';
 import { parseBackup } from './parse-backup';
 import { validateListing } from './validate-listing';
 

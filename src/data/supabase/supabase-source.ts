@@ -67,7 +67,7 @@ export class SupabaseDataSource implements DataSource {
    * changed since the preview). Nothing changes on any error.
    */
   async applyImport(plan: ImportPlan): Promise<void> {
-    const [{ checkPlan }, { writeImportPlanToSupabase }] = await Promise.all([import('../local/check-plan'), import('./import-writer')]);
+    const [{ checkPlan }, { writeImportPlanToSupabase }] = await Promise.all([import('../check-plan'), import('./import-writer')]);
     await writeImportPlanToSupabase(this.client, await checkPlan(plan));
   }
 }
