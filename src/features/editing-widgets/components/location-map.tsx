@@ -30,11 +30,6 @@ import {
 } from '../../map/to-geojson';
 import '../../map/components/site-map.css';
 import { initialCamera, roundLngLat } from '../location';
-import { registerMessages } from '../../../i18n/messages';
-import { editingWidgets } from '../../../i18n/messages/editing-widgets';
-
-// this chunk's messages join the eager ones when it loads (i18n/messages/index.ts)
-registerMessages(editingWidgets);
 
 setWorkerUrl(workerUrl);
 
