@@ -66,6 +66,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     }
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-length': (await stat(file)).size, // as any static host sends it (the local source reads it)
       'cache-control': 'no-store', // every test and benchmark run starts cold
     });
     if (req.method === 'HEAD') res.end();

@@ -61,20 +61,34 @@ export const READ_AT_ONCE_BYTES = 24 * 1024 * 1024;
 /** The body as text; past `atOnce` bytes, reading waits for `wait` (the transfer stalls meanwhile). */
 async function readText(res: Response, atOnce: number, wait: Promise<void> | undefined): Promise<string> {
   if (!wait || !res.body) return res.text();
+  // a body known to be larger than `atOnce` is not read at all until `wait` settles
+  const size = Number(res.headers.get('content-length') ?? NaN);
+  if (size > atOnce) {
+    await wait;
+    return res.text();
+  }
+  // Otherwise read up to `atOnce` bytes, then wait. The bytes are kept as they come and decoded once
+  // at the end: decoding and concatenating each chunk took a core for a second at 24 MB.
   const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
+  const chunks: Uint8Array[] = [];
   let read = 0;
   for (;;) {
-    if (read > atOnce) {
+    if (read > atOnce && wait) {
       await wait;
       wait = undefined;
     }
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     read += value.byteLength;
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  const all = new Uint8Array(read);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 const LEVEL_ORDER: Record<Area['level'], number> = { custom: 0, district: 1, elementary: 2, daily_life: 3, municipality: 4 };

@@ -164,8 +164,8 @@ describe('LocalDataSource', () => {
 describe('a large dataset URL while the map draws', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  /** serves the demo as JSON in chunks of 64 KiB, as a browser reads a large file */
-  function serveDemo() {
+  /** serves the demo as JSON in chunks of 64 KiB, as a browser reads a large file (with its length when `withLength`) */
+  function serveDemo(withLength = false) {
     const bytes = new TextEncoder().encode(JSON.stringify(demo));
     let served = 0;
     vi.stubGlobal(
@@ -179,7 +179,7 @@ describe('a large dataset URL while the map draws', () => {
             controller.enqueue(chunk);
           },
         });
-        return new Response(body);
+        return new Response(body, withLength ? { headers: { 'content-length': String(bytes.length) } } : undefined);
       }),
     );
     return { total: bytes.length, served: () => served };
@@ -201,6 +201,20 @@ describe('a large dataset URL while the map draws', () => {
     await s.ready();
     expect(file.served()).toBe(file.total);
     expect((await s.searchPublicSites({})).total).toBe(demo.sites.filter(isPublicSite).length);
+  });
+
+  it('reads none of a file it knows to be larger than the first part until the map has drawn', async () => {
+    const file = serveDemo(true);
+    let drawn!: () => void;
+    const mapDrawn = new Promise<void>((resolve) => (drawn = resolve));
+    const s = new LocalDataSource({ datasetUrl: '/data.json', indexedDB: new IDBFactory(), mapDrawn, readAtOnceBytes: 200 * 1024 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // a stream's first chunk may be pulled when it is created; nothing is read beyond it
+    expect(file.served()).toBeLessThanOrEqual(64 * 1024);
+    drawn();
+    await s.ready();
+    expect(file.served()).toBe(file.total);
+    expect((await s.exportBackup()).sites.length).toBe(demo.sites.length);
   });
 
   it('does not hold back a dataset smaller than the first part', async () => {

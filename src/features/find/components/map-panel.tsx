@@ -1,13 +1,9 @@
-import { Component, lazy, Suspense, type ReactNode, type Ref } from 'react';
+import { Component, type ReactNode, type Ref } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { SiteMapHandle, SiteMapProps } from '../../map/components/site-map';
-import { loadSiteMap } from '../../map/load-site-map';
+import { useSiteMapModule } from '../../map/load-site-map';
 
-// MapLibre is most of the route's JavaScript: the find page starts its download early
-// (loadSiteMap), and the list never waits for it.
-const SiteMap = lazy(loadSiteMap);
-
-/** If WebGL or the map chunk fails, the list still works: say so quietly instead of crashing. */
+/** If WebGL or the map fails, the list still works: say so quietly instead of crashing. */
 class MapErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
   static getDerivedStateFromError() {
@@ -18,14 +14,23 @@ class MapErrorBoundary extends Component<{ fallback: ReactNode; children: ReactN
   }
 }
 
+// MapLibre is most of the route's JavaScript: the find page starts its download early
+// (loadSiteMap), and the list never waits for it. No React.lazy here: see useSiteMapModule.
 export function MapPanel(props: Omit<SiteMapProps, 'label' | 'ref'> & { mapRef?: Ref<SiteMapHandle> }) {
   const { t } = useI18n();
+  const { module, failed } = useSiteMapModule();
   const { mapRef, ...rest } = props;
+  const fallback = (
+    <p className="notice map-panel__fallback" role="status">
+      {t('find.mapFailed')}
+    </p>
+  );
+  if (failed) return fallback;
+  if (!module) return <p className="map-panel__loading">{t('find.mapLoading')}</p>;
+  const { SiteMap } = module;
   return (
-    <MapErrorBoundary fallback={<p className="notice map-panel__fallback" role="status">{t('find.mapFailed')}</p>}>
-      <Suspense fallback={<p className="map-panel__loading">{t('find.mapLoading')}</p>}>
-        <SiteMap {...rest} ref={mapRef} label={t('find.mapLabel')} className="map-panel__map" />
-      </Suspense>
+    <MapErrorBoundary fallback={fallback}>
+      <SiteMap {...rest} ref={mapRef} label={t('find.mapLabel')} className="map-panel__map" />
     </MapErrorBoundary>
   );
 }
