@@ -39,10 +39,11 @@ export type LocalSourceOptions = {
   /** same-origin path of a dataset JSON to show instead of the demo (benchmarks); not persisted */
   datasetUrl?: string;
   /**
-   * Settles when the map has drawn its first data from elsewhere (a points snapshot). Of a
-   * dataset URL, the first READ_AT_ONCE_BYTES are read at once and the rest after this: reading
-   * and parsing a dataset of 100 MB takes seconds of CPU, which on a small device the map needs
-   * to draw (docs/benchmarks.md ## map). A smaller dataset is not held back at all.
+   * Settles when the map has drawn its first data from elsewhere (a points snapshot). A dataset
+   * URL whose Content-Length is over READ_AT_ONCE_BYTES is read only after this (without a length,
+   * the part beyond the first READ_AT_ONCE_BYTES): reading and parsing a dataset of 100 MB takes
+   * seconds of CPU, which on a small device the map needs to draw (docs/benchmarks.md ## map). A
+   * smaller dataset is not held back at all.
    */
   mapDrawn?: Promise<void>;
   /** hook for tests: READ_AT_ONCE_BYTES */
