@@ -3,16 +3,7 @@
 // and the address and 全国地方公共団体コード fields that search and reverse geocoding fill in.
 // Everything works without network: the search says so quietly and the user types the address.
 // Controlled: `value` in, every change out through `onChange`.
-import {
-  Component,
-  lazy,
-  Suspense,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import {
   createGsiGeocoder,
   GeocoderError,
@@ -22,6 +13,7 @@ import {
 import type { PublicPoint } from '../../../data/port';
 import type { Area, LngLat } from '../../../domain/model';
 import { useI18n } from '../../../i18n/i18n';
+import { MapErrorBoundary } from '../../map/components/map-error-boundary';
 import type { MessageKey } from '../../../i18n/messages';
 import {
   NUDGE_METRES,
@@ -85,19 +77,6 @@ const DIRECTIONS: { direction: Direction; arrow: string }[] = [
 ];
 
 const NO_AREAS: readonly Area[] = [];
-
-class MapBoundary extends Component<
-  { fallback: ReactNode; children: ReactNode },
-  { failed: boolean }
-> {
-  state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
 
 export function LocationPicker({
   value,
@@ -371,7 +350,7 @@ export function LocationPicker({
       </p>
 
       <div className="location-picker__map">
-        <MapBoundary
+        <MapErrorBoundary
           fallback={<p className="notice">{t('editingWidgets.location.mapUnavailable')}</p>}
         >
           <Suspense fallback={<p className="ew-hint">{t('common.loading')}</p>}>
@@ -384,7 +363,7 @@ export function LocationPicker({
               describedBy={`${id}-map-hint`}
             />
           </Suspense>
-        </MapBoundary>
+        </MapErrorBoundary>
       </div>
       <p id={`${id}-map-hint`} className="ew-hint">
         {t('editingWidgets.location.mapHint')}

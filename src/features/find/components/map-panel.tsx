@@ -1,22 +1,15 @@
-import { Component, type ReactNode, type Ref } from 'react';
+import type { Ref } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { SiteMapHandle, SiteMapProps } from '../../map/components/site-map';
+import { MapErrorBoundary } from '../../map/components/map-error-boundary';
 import { useSiteMapModule } from '../../map/load-site-map';
 
-/** If WebGL or the map fails, the list still works: say so quietly instead of crashing. */
-class MapErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  state = { failed: false };
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-  render() {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
-
 // MapLibre is most of the route's JavaScript: the find page starts its download early
-// (loadSiteMap), and the list never waits for it. No React.lazy here: see useSiteMapModule.
-export function MapPanel(props: Omit<SiteMapProps, 'label' | 'ref'> & { mapRef?: Ref<SiteMapHandle> }) {
+// (loadSiteMap), and the list never waits for it. No React.lazy here: see useSiteMapModule. If
+// WebGL or the map fails, the list still works: the panel says so quietly instead of crashing.
+export function MapPanel(
+  props: Omit<SiteMapProps, 'label' | 'ref'> & { mapRef?: Ref<SiteMapHandle> },
+) {
   const { t } = useI18n();
   const { module, failed } = useSiteMapModule();
   const { mapRef, ...rest } = props;
