@@ -118,7 +118,7 @@ describe('editing, review and the public page', () => {
     await setRole(page, 'staff');
     await page.goto(new URL('/editor/reports', baseURL()).href);
     await expect.poll(() => page.getByRole('list', { name: '誤りの報告' }).textContent()).toContain('水曜日の回は10時からに変わっていました');
-    expect(await page.getByRole('list', { name: '誤りの報告' }).textContent()).toContain(site.name);
+    await expect.poll(() => page.getByRole('list', { name: '誤りの報告' }).textContent()).toContain(site.name);
     expect(await runAxe(page)).toEqual([]);
     await page.getByRole('button', { name: '対応済みにする' }).first().click();
     await expect.poll(() => page.getByText('未対応の報告はありません。').isVisible()).toBe(true);

@@ -58,7 +58,8 @@ function ReportItem({ report, onMark }: { report: ErrorReport; onMark(status: 'r
   const { t, locale } = useI18n();
   const { source } = useEditor();
   const site = useQuery(siteOptions(source, report.siteId));
-  const name = site.data?.site.name ?? report.siteId;
+  // The id stands in only once the site is known to be gone, never while it loads.
+  const name = site.data?.site.name ?? (site.isPending ? t('common.loading') : report.siteId);
   const menu = report.menuId ? site.data?.menus.find((m) => m.id === report.menuId) : undefined;
   return (
     <li className="editor-queue__item">
