@@ -12,7 +12,8 @@ import { DemoAuth } from '../features/auth/demo-auth';
  * demo role switch). supabase-js is loaded only in the first case (src/data/supabase/lazy.ts).
  * `?dataset=/path.json` (same origin) shows a prepared dataset instead of the demo: used by the
  * benchmarks, never persisted; `&points=/path.json` adds a published points snapshot for the map
- * (src/data/local/points-snapshot.ts). The local source runs in a Web Worker.
+ * (src/data/local/points-snapshot.ts) and `&list=/path.json` one of the results list
+ * (src/data/local/list-snapshot.ts). The local source runs in a Web Worker.
  */
 export function createAppServices(
   config: AppConfig,
@@ -24,7 +25,8 @@ export function createAppServices(
   const params = new URLSearchParams(search);
   const datasetUrl = params.get('dataset') ?? undefined;
   const pointsUrl = params.get('points') ?? undefined;
-  const source = createLocalWorkerSource({ datasetUrl, pointsUrl });
+  const listUrl = params.get('list') ?? undefined;
+  const source = createLocalWorkerSource({ datasetUrl, pointsUrl, listUrl });
   // the case store (its own IndexedDB database) loads with the staff area, never on public routes
   const cases: CasePortFactory = (actor) =>
     import('../data/local/case-store').then((m) => m.openLocalCaseStore({ actor, catalog: (signal) => source.getStaffCatalog(signal) }));

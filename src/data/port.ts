@@ -15,10 +15,15 @@ export type PublicSite = Omit<Site, 'status' | 'visibility' | 'confidential' | '
 /** A menu as the public may see it. */
 export type PublicMenu = Omit<Menu, 'status' | 'visibility' | 'updatedAt'>;
 
+/**
+ * What the results list shows of a site, and what a search reads without its menus: name and
+ * reading (the list's order), category, fields, place, address, last check, accessibility.
+ */
+export type ListedSite = Pick<PublicSite, 'id' | 'name' | 'kana' | 'categoryId' | 'fields' | 'location' | 'address' | 'lastVerified' | 'accessibility'>;
 /** a matching site, with its distance and the menus that satisfied the filters */
-export type SiteHit = SearchHit<PublicSite>;
+export type SiteHit = SearchHit<ListedSite>;
 /** totals, the hits in view and every match's id (semantics in domain/search/types.ts) */
-export type SearchResult = DomainSearchResult<PublicSite>;
+export type SearchResult = DomainSearchResult<ListedSite>;
 
 /** One public site as a map point; the map's GeoJSON is built from these. */
 export type PublicPoint = { id: string; lng: number; lat: number; field: FieldId; categoryId: CategoryId; name: string; helpDesk: boolean };

@@ -14,6 +14,7 @@ import { containsPoint } from '../../domain/geo/point-in-polygon';
 import { haversineMeters } from '../../domain/geo/distance';
 import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult } from '../port';
 import { publicView, toPublicPoint } from './public-view';
+import { answerableFromList, loadListSnapshot, toListedSite, type ListSnapshot } from './list-snapshot';
 import { openStore, type LocalStore } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
@@ -46,6 +47,12 @@ export type LocalSourceOptions = {
    * smaller dataset is not held back at all.
    */
   mapDrawn?: Promise<void>;
+  /**
+   * same-origin path of a list snapshot (list-snapshot.ts): the list's site-level searches are
+   * answered from it until the dataset is loaded, so with `mapDrawn` the dataset is not read at
+   * all, whatever its size, until the map has drawn
+   */
+  listUrl?: string;
   /** hook for tests: READ_AT_ONCE_BYTES */
   readAtOnceBytes?: number;
   /** IndexedDB factory; tests pass fake-indexeddb */
@@ -58,6 +65,12 @@ export type LocalSourceOptions = {
 
 /** how much of a dataset URL is read before the map has drawn (LocalSourceOptions.mapDrawn) */
 export const READ_AT_ONCE_BYTES = 24 * 1024 * 1024;
+/**
+ * The largest list snapshot read before the map has drawn (about 13,000 sites). Measured: the
+ * 1.5 MB snapshot of 5,000 sites, read instead of the 13 MB dataset, drew the map sooner; the
+ * 15 MB one of 50,000 sites (whose dataset waits anyway) drew it later (docs/benchmarks.md ## map).
+ */
+export const LIST_READ_AT_ONCE_BYTES = 4 * 1024 * 1024;
 
 /** The body as text; past `atOnce` bytes, reading waits for `wait` (the transfer stalls meanwhile). */
 async function readText(res: Response, atOnce: number, wait: Promise<void> | undefined): Promise<string> {
@@ -136,9 +149,25 @@ export class LocalCore implements DataSource {
   onExternalChange: (() => void) | null = null;
   /** tells the other tabs' cores that the stored data changed */
   private channel: BroadcastChannel | null = null;
+  /** the list snapshot (null: none given, or it could not be read: the searches then wait for the data) */
+  private readonly list: Promise<ListSnapshot | null> | null;
+  /** true once the data is loaded: from then on every search uses it */
+  private dataReady = false;
 
   constructor(private readonly options: LocalSourceOptions = {}) {
+    const hold = options.mapDrawn && { bytes: LIST_READ_AT_ONCE_BYTES, until: options.mapDrawn };
+    // it describes a dataset URL's data; the stored demo may have been edited since
+    this.list = options.listUrl && options.datasetUrl ? loadListSnapshot(options.listUrl, hold || undefined).catch(() => null) : null;
     this.loaded = this.load();
+    this.loaded.then(
+      () => (this.dataReady = true),
+      () => undefined,
+    );
+  }
+
+  /** true when this search is answered from the list snapshot now, without waiting for the data */
+  answersBeforeLoad(query: SiteQuery): boolean {
+    return this.list !== null && !this.dataReady && answerableFromList(query);
   }
 
   private editorCore(): Promise<LocalEditorCore> {
@@ -176,7 +205,9 @@ export class LocalCore implements DataSource {
       if (!url.startsWith('/') || url.startsWith('//')) throw new Error('dataset must be a same-origin path');
       const res = await fetch(url);
       if (!res.ok) throw new Error(`could not load ${url}: ${res.status}`);
-      const data: unknown = JSON.parse(await readText(res, this.options.readAtOnceBytes ?? READ_AT_ONCE_BYTES, this.options.mapDrawn));
+      // with a list snapshot the list does not need the dataset: none of it is read before the map
+      const atOnce = this.options.listUrl ? 0 : (this.options.readAtOnceBytes ?? READ_AT_ONCE_BYTES);
+      const data: unknown = JSON.parse(await readText(res, atOnce, this.options.mapDrawn));
       assertDatasetShape(data);
       this.persistent = false;
       this.label = data.label;
@@ -219,9 +250,17 @@ export class LocalCore implements DataSource {
   }
 
   async searchPublicSites(query: SiteQuery, options: { limit?: number; signal?: AbortSignal } = {}): Promise<SearchResult> {
+    const limit = options.limit ?? 50;
+    if (this.answersBeforeLoad(query)) {
+      const list = await this.list;
+      options.signal?.throwIfAborted();
+      if (list && !this.dataReady) return list.search(query, limit);
+    }
     const l = await this.loaded;
     options.signal?.throwIfAborted();
-    return searchIndex(l.index(), query, { limit: options.limit ?? 50 });
+    const result = searchIndex(l.index(), query, { limit });
+    // the list's fields only, as from the list snapshot: the page gets the rest with the site
+    return { ...result, hits: result.hits.map((h) => ({ ...h, site: toListedSite(h.site) })) };
   }
 
   async getPublicPoints(): Promise<PublicPoint[]> {

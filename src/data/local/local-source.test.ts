@@ -8,6 +8,7 @@ import { LocalDataSource } from './local-source';
 import { openStore } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { isPublicMenu, isPublicSite, publicView } from './public-view';
+import { toListSnapshot } from './list-snapshot';
 
 let demo: Dataset;
 beforeAll(() => {
@@ -161,28 +162,38 @@ describe('LocalDataSource', () => {
   });
 });
 
+/** the demo as a JSON body read in chunks of 64 KiB, as a browser reads a large file; counts the bytes read */
+function demoBody() {
+  const bytes = new TextEncoder().encode(JSON.stringify(demo));
+  let served = 0;
+  return {
+    total: bytes.length,
+    served: () => served,
+    response(withLength: boolean) {
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (served >= bytes.length) return controller.close();
+          const chunk = bytes.slice(served, served + 64 * 1024);
+          served += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      return new Response(body, withLength ? { headers: { 'content-length': String(bytes.length) } } : undefined);
+    },
+  };
+}
+
 describe('a large dataset URL while the map draws', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  /** serves the demo as JSON in chunks of 64 KiB, as a browser reads a large file (with its length when `withLength`) */
+  /** serves the demo in chunks (with its length when `withLength`) */
   function serveDemo(withLength = false) {
-    const bytes = new TextEncoder().encode(JSON.stringify(demo));
-    let served = 0;
+    const file = demoBody();
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => {
-        const body = new ReadableStream<Uint8Array>({
-          pull(controller) {
-            if (served >= bytes.length) return controller.close();
-            const chunk = bytes.slice(served, served + 64 * 1024);
-            served += chunk.length;
-            controller.enqueue(chunk);
-          },
-        });
-        return new Response(body, withLength ? { headers: { 'content-length': String(bytes.length) } } : undefined);
-      }),
+      vi.fn(async () => file.response(withLength)),
     );
-    return { total: bytes.length, served: () => served };
+    return file;
   }
 
   it('reads the first part at once and the rest after the map has drawn', async () => {
@@ -223,5 +234,103 @@ describe('a large dataset URL while the map draws', () => {
     const s = new LocalDataSource({ datasetUrl: '/data.json', indexedDB: new IDBFactory(), mapDrawn: never });
     await s.ready();
     expect((await s.exportBackup()).sites.length).toBe(demo.sites.length);
+  });
+});
+
+describe('a list snapshot while the map draws', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /**
+   * serves the demo at /data.json (with its length; counts the bytes read) and its list snapshot
+   * at /list.json (with its length unless `listLength` is false), or a 404 there
+   */
+  function serve(listStatus = 200, listLength = true) {
+    const file = demoBody();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/list.json') {
+          if (listStatus !== 200) return new Response('', { status: listStatus });
+          const list = new TextEncoder().encode(JSON.stringify(toListSnapshot(demo)));
+          return new Response(list, listLength ? { headers: { 'content-length': String(list.length) } } : undefined);
+        }
+        return file.response(true);
+      }),
+    );
+    return file;
+  }
+
+  it('answers the list from it before reading the dataset, however small; a keyword waits for the dataset', async () => {
+    const file = serve();
+    let drawn!: () => void;
+    const mapDrawn = new Promise<void>((resolve) => (drawn = resolve));
+    const s = new LocalDataSource({
+      datasetUrl: '/data.json',
+      listUrl: '/list.json',
+      indexedDB: new IDBFactory(),
+      mapDrawn,
+    });
+    const query = {
+      fields: ['children' as const],
+      bbox: [139.5, 35.8, 139.7, 35.95] as [number, number, number, number],
+    };
+    expect(s.answersBeforeLoad(query)).toBe(true);
+    expect(s.answersBeforeLoad({ text: 'サロン' })).toBe(false);
+    const early = await s.searchPublicSites(query, { limit: 20 });
+    expect(early.hits.length).toBe(20);
+    let keywordDone = false;
+    const keyword = s.searchPublicSites({ text: 'サロン' }).then((r) => ((keywordDone = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // under READ_AT_ONCE_BYTES, yet not read: the list did not need it
+    expect(file.served()).toBeLessThanOrEqual(64 * 1024);
+    expect(keywordDone).toBe(false);
+    drawn();
+    expect((await keyword).total).toBeGreaterThan(0);
+    expect(file.served()).toBe(file.total);
+    expect(s.answersBeforeLoad(query)).toBe(false);
+    // the same answer from the data
+    expect(await s.searchPublicSites(query, { limit: 20 })).toEqual(early);
+  });
+
+  /** a search for the whole list must wait until the map has drawn, and then answer it */
+  async function expectListAfterMap() {
+    let drawn!: () => void;
+    const mapDrawn = new Promise<void>((resolve) => (drawn = resolve));
+    const s = new LocalDataSource({
+      datasetUrl: '/data.json',
+      listUrl: '/list.json',
+      indexedDB: new IDBFactory(),
+      mapDrawn,
+    });
+    let done = false;
+    const search = s.searchPublicSites({}).then((r) => ((done = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(done).toBe(false);
+    drawn();
+    expect((await search).total).toBe(demo.sites.filter(isPublicSite).length);
+    return s;
+  }
+
+  it('holds a snapshot larger than LIST_READ_AT_ONCE_BYTES (or of unknown length) until the map has drawn', async () => {
+    const file = serve(200, false);
+    const s = await expectListAfterMap();
+    await s.ready();
+    expect(file.served()).toBe(file.total);
+  });
+
+  it('waits for the dataset when the snapshot cannot be read', async () => {
+    serve(404);
+    await expectListAfterMap();
+  });
+
+  it('is ignored without a dataset URL: the stored data may have been edited since', async () => {
+    serve();
+    const s = new LocalDataSource({
+      listUrl: '/list.json',
+      indexedDB: new IDBFactory(),
+      generate: async () => structuredClone(demo),
+    });
+    expect(s.answersBeforeLoad({})).toBe(false);
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

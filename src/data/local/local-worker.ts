@@ -6,6 +6,7 @@ import type { Endpoint } from './worker-protocol';
 
 serveLocalSource(
   self as unknown as Endpoint,
-  // a map drawn from a points snapshot does not need the dataset: let it draw first (local-core.ts)
-  (init, mapDrawn) => new LocalCore({ datasetUrl: init.datasetUrl, mapDrawn: init.hasPoints ? mapDrawn : undefined }),
+  // a map drawn from a points snapshot does not need the dataset: let it draw first (local-core.ts);
+  // a list snapshot answers the list meanwhile
+  (init, mapDrawn) => new LocalCore({ datasetUrl: init.datasetUrl, mapDrawn: init.hasPoints ? mapDrawn : undefined, listUrl: init.listUrl }),
 );

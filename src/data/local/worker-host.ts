@@ -6,7 +6,11 @@ import { EDITOR_METHODS, type Calls, type EditorMethod, type Endpoint, type From
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** how long a large dataset waits for the map at most (a page without a map, a map that failed) */
+/**
+ * How long a large dataset (or any dataset, with a list snapshot) waits for the map at most (a map
+ * that failed). `mapDrawn` also settles as soon as a call other than a search arrives: a site page,
+ * help desks or editing have no map to wait for.
+ */
 const MAP_DRAWN_TIMEOUT_MS = 10_000;
 
 export function serveLocalSource(port: Endpoint, create: (init: WorkerInit, mapDrawn: Promise<void>) => LocalCore): void {
@@ -90,7 +94,10 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit, mapD
     void (async () => {
       try {
         if (!core) throw new Error('the local data source was not started');
-        await gate;
+        // The list's searches wait for the map like the dataset (unless the list snapshot answers
+        // them); any other call (a site page, help desks, editing) has no map to wait for.
+        if (method !== 'searchPublicSites') drawn();
+        if (!(method === 'searchPublicSites' && core.answersBeforeLoad((args as Calls['searchPublicSites']['args'])[0]))) await gate;
         post({ type: 'result', id, value: await run(core, method, args) });
       } catch (e) {
         post({ type: 'error', id, message: messageOf(e) });

@@ -17,6 +17,8 @@ export type WorkerInit = {
   datasetUrl?: string;
   /** the main thread has the map's points already (a published snapshot): do not send them with `loaded` */
   hasPoints?: boolean;
+  /** same-origin path of a list snapshot (list-snapshot.ts): the worker reads it and answers the list from it first */
+  listUrl?: string;
 };
 
 /** the calls the proxy forwards, with their arguments and results */

@@ -8,6 +8,7 @@ import { LocalCore } from './local-core';
 import { LocalDataSource } from './local-source';
 import { isPublicSite, toPublicPoint, toPublicSite } from './public-view';
 import { serveLocalSource } from './worker-host';
+import { toListSnapshot } from './list-snapshot';
 import type { Endpoint, FromWorker, WorkerInit } from './worker-protocol';
 import { LocalWorkerSource, type WorkerSourceOptions } from './worker-source';
 
@@ -172,6 +173,51 @@ describe('LocalWorkerSource (proxy) over a message channel', () => {
     proxy.mapDrawn();
     await mapDrawn;
     expect(settled).toBe(true);
+  });
+
+  it('answers the list from a list snapshot while the dataset waits for the map; a site page does not wait', async () => {
+    let datasetRead = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/list.json') {
+          const list = new TextEncoder().encode(JSON.stringify(toListSnapshot(demo)));
+          return new Response(list, { headers: { 'content-length': String(list.length) } });
+        }
+        if (url === '/points.json') return Response.json({ version: 1, points: [], areas: [] });
+        const text = JSON.stringify(demo);
+        const body = new ReadableStream<Uint8Array>({
+          start: (c) => c.enqueue(new TextEncoder().encode(text.slice(0, 10))),
+          pull(c) {
+            datasetRead = true;
+            c.enqueue(new TextEncoder().encode(text.slice(10)));
+            c.close();
+          },
+        });
+        return new Response(body, {
+          headers: { 'content-length': String(new TextEncoder().encode(text).length) },
+        });
+      }),
+    );
+    const { proxy, fromWorker } = connect(
+      { datasetUrl: '/data.json', pointsUrl: '/points.json', listUrl: '/list.json' },
+      (init, mapDrawn) =>
+        new LocalCore({
+          datasetUrl: init.datasetUrl,
+          listUrl: init.listUrl,
+          mapDrawn: init.hasPoints ? mapDrawn : undefined,
+          indexedDB: new IDBFactory(),
+        }),
+    );
+    const first = await proxy.searchPublicSites({ categories: ['salon'] }, { limit: 10 });
+    expect(first.hits.length).toBe(10);
+    expect(datasetRead).toBe(false);
+    expect(fromWorker.some((m) => m.type === 'loaded')).toBe(false);
+    // a site page has no map to wait for: asking for a site starts the read
+    const site = demo.sites.find(isPublicSite)!;
+    expect((await proxy.getPublicSite(site.id))?.site.name).toBe(site.name);
+    expect(datasetRead).toBe(true);
+    expect(await proxy.searchPublicSites({ categories: ['salon'] }, { limit: 10 })).toEqual(first);
   });
 
   it('falls back to the worker’s points when the snapshot cannot be read', async () => {

@@ -20,6 +20,8 @@ export type WorkerSourceOptions = {
   datasetUrl?: string;
   /** same-origin path of a points snapshot (points-snapshot.ts): the map's base data without waiting for the dataset */
   pointsUrl?: string;
+  /** same-origin path of a list snapshot (list-snapshot.ts), read by the worker: the list without waiting for the dataset */
+  listUrl?: string;
 };
 
 type Pending = { resolve: (value: unknown) => void; reject: (reason: unknown) => void };
@@ -75,7 +77,7 @@ export class LocalWorkerSource implements DataSource {
     // a snapshot that cannot be read is not fatal: the points then come from the dataset
     this.snapshot = options.pointsUrl ? loadPointsSnapshot(options.pointsUrl).catch(() => null) : null;
     port.addEventListener('message', (e) => this.receive(e.data as FromWorker));
-    this.send({ type: 'init', init: { datasetUrl: options.datasetUrl, hasPoints: Boolean(options.pointsUrl) } });
+    this.send({ type: 'init', init: { datasetUrl: options.datasetUrl, hasPoints: Boolean(options.pointsUrl), listUrl: options.listUrl } });
   }
 
   /** the worker could not start or crashed: every waiting and later call fails with this message */
