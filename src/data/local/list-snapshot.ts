@@ -12,24 +12,10 @@ import { normalizeForSearch } from '../../domain/search/normalize';
 import type { SiteQuery } from '../../domain/search/query';
 import type { ListedSite, PublicSite, SearchResult } from '../port';
 import { publicView } from './public-view';
+import { toListedSite } from '../listed-site';
 
 type ListSnapshotEntry = ListedSite & { menuIds: string[] };
 export type ListSnapshotFile = { version: 1; kind: 'list'; sites: ListSnapshotEntry[] };
-
-/** exactly the fields of a ListedSite (no contact, description or anything added to a site later) */
-export function toListedSite(s: ListedSite): ListedSite {
-  return {
-    id: s.id,
-    name: s.name,
-    kana: s.kana,
-    categoryId: s.categoryId,
-    fields: s.fields,
-    location: s.location,
-    address: s.address,
-    lastVerified: s.lastVerified,
-    accessibility: s.accessibility,
-  };
-}
 
 /** The snapshot of a dataset's public view (what a publisher writes next to the dataset). */
 export function toListSnapshot(data: Pick<Dataset, 'sites' | 'menus'>): ListSnapshotFile {

@@ -5,6 +5,7 @@ import type { Area, Menu, Organization, Site } from '../../domain/model';
 import type { CategoryId, FieldId } from '../../domain/taxonomy';
 import type { MatchableMenu, MatchableSite } from '../../domain/matching/types';
 import type { HelpDeskResult, PublicMenu, PublicPoint, PublicSite, PublicSiteDetail, SearchResult, SiteHit } from '../port';
+import { toListedSite } from '../listed-site';
 
 type Obj = Record<string, unknown>;
 
@@ -122,7 +123,8 @@ export function toSearchResult(value: unknown): SearchResult {
   const hits: SiteHit[] = list(o.hits, 'search.hits').map((h) => {
     const row = obj(h, 'hit');
     const distanceM = optNum(row, 'distance_m', 'hit');
-    const site = toPublicSite(row);
+    // the list's fields, as from the local source (the RPC's row is checked whole first)
+    const site = toListedSite(toPublicSite(row));
     const menuIds = strs(row, 'menu_ids', 'hit');
     return distanceM === undefined ? { site, menuIds } : { site, distanceM, menuIds };
   });
