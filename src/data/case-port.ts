@@ -132,7 +132,7 @@ export interface CasePort {
   createReferral(caseId: string, input: NewReferral): Promise<Referral>;
   /** a step of the status flow (checkReferralChange decides what is allowed) */
   updateReferral(id: string, update: ReferralUpdate): Promise<Referral>;
-  /** active referrals whose next follow-up is on or before `until` (overdue included), soonest first */
+  /** active referrals of cases not closed whose next follow-up is on or before `until` (overdue included), soonest first */
   listFollowUps(until: string): Promise<FollowUp[]>;
 
   // --- notes and timeline ---

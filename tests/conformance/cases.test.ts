@@ -136,6 +136,13 @@ describe('case port: local store = Supabase', () => {
     const [lf, rf] = await both('a', async (p) => (await p.listFollowUps('2099-12-31')).map((f) => [f.caseCode, f.memberId, f.menuId, f.status, f.nextFollowUp]));
     expect(rf).toEqual(lf);
     expect(lf).toHaveLength(1);
+    // a closed case's referrals are not due; reopened (paused, as before), they are again
+    await both('a', (p) => p.updateCase(caseOf(0)(p), { status: 'closed' }));
+    const [lc, rc] = await both('a', async (p) => (await p.listFollowUps('2099-12-31')).length);
+    expect([lc, rc]).toEqual([0, 0]);
+    await both('a', (p) => p.updateCase(caseOf(0)(p), { status: 'paused' }));
+    const [lp, rp] = await both('a', async (p) => (await p.listFollowUps('2099-12-31')).length);
+    expect([lp, rp]).toEqual([1, 1]);
     const [lr, rr] = await both('a', async (p) => (await p.listReferrals(caseOf(0)(p))).map(strip));
     expect(rr).toEqual(lr);
     const [lo, ro] = await bothRefuse('b', (p) => p.listReferrals(caseOf(0)(p)));

@@ -111,10 +111,15 @@ describe('local case store', () => {
     expect((await store.listFollowUps('2026-11-29')).map((f) => [f.caseCode, f.status, f.nextFollowUp])).toEqual([['K-2026-0001', 'visit_planned', '2026-11-28']]);
     expect(await store.listFollowUps('2026-11-27')).toEqual([]);
     expect(await (await open(staffB)).listFollowUps('2030-01-01')).toEqual([]);
+    // a closed case has no follow-ups; reopened, they are back
+    await store.updateCase(c.id, { status: 'closed' });
+    expect(await store.listFollowUps('2026-11-29')).toEqual([]);
+    await store.updateCase(c.id, { status: 'paused' });
+    expect((await store.listFollowUps('2026-11-29')).map((f) => f.caseCode)).toEqual(['K-2026-0001']);
     await store.updateReferral(r.id, { status: 'declined', reason: 'anxiety', nextFollowUp: null });
     expect(await store.listFollowUps('2030-01-01')).toEqual([]);
     const timeline = await store.getTimeline(c.id);
-    expect(timeline.map((e) => e.kind)).toEqual(['referral_status', 'referral_status', 'referral_created', 'case_opened']);
+    expect(timeline.map((e) => e.kind)).toEqual(['referral_status', 'case_updated', 'case_updated', 'referral_status', 'referral_created', 'case_opened']);
   });
 
   it('keeps one unmet-need record per member × need, and suppresses small counts for other teams', async () => {

@@ -312,7 +312,8 @@ export class LocalCaseStore implements CasePort {
         const out: FollowUp[] = [];
         for (const r of due) {
           const c = await tx.get<CaseRecord>('cases', r.caseId);
-          if (c) out.push({ ...r, caseCode: c.code });
+          // a closed case has no more follow-ups; reopened, its referrals come back
+          if (c && c.status !== 'closed') out.push({ ...r, caseCode: c.code });
         }
         return out.sort((a, b) => (a.nextFollowUp! < b.nextFollowUp! ? -1 : a.nextFollowUp! > b.nextFollowUp! ? 1 : a.caseCode < b.caseCode ? -1 : 1));
       },
