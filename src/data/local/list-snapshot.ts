@@ -13,6 +13,7 @@ import type { SiteQuery } from '../../domain/search/query';
 import type { ListedSite, PublicSite, SearchResult } from '../port';
 import { publicView } from './public-view';
 import { toListedSite } from '../listed-site';
+import { fetchSameOrigin } from './fetch-same-origin';
 
 type ListSnapshotEntry = ListedSite & { menuIds: string[] };
 export type ListSnapshotFile = { version: 1; kind: 'list'; sites: ListSnapshotEntry[] };
@@ -59,7 +60,7 @@ export type ListSnapshot = {
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-function entryOf(v: unknown, at: number): ListSnapshotEntry {
+function entryOf(v: unknown, at: number): { site: ListedSite; menuIds: string[] } {
   const o = v as Partial<Record<keyof ListSnapshotEntry, unknown>> | null;
   const loc = o?.location;
   if (
@@ -80,20 +81,20 @@ function entryOf(v: unknown, at: number): ListSnapshotEntry {
   ) {
     throw new Error(`site ${at} of the list snapshot lacks a field of a listed site`);
   }
-  return { ...toListedSite(o as ListedSite), menuIds: o.menuIds.slice() };
+  return { site: toListedSite(o as ListedSite), menuIds: o.menuIds.slice() };
 }
 
 /** Checks and indexes a parsed snapshot file; throws with the reason when it is not one. */
 export function readListSnapshot(data: unknown): ListSnapshot {
   const d = data as Partial<ListSnapshotFile> | null;
   if (!d || d.version !== 1 || d.kind !== 'list' || !Array.isArray(d.sites)) throw new Error('not a list snapshot (version 1, kind "list", sites)');
-  const entries = d.sites.map(entryOf);
   const listed = new Map<string, ListedSite>();
   const menuIds = new Map<string, string[]>();
-  for (const { menuIds: ids, ...site } of entries) {
+  d.sites.forEach((v, at) => {
+    const { site, menuIds: ids } = entryOf(v, at);
     listed.set(site.id, site);
     menuIds.set(site.id, ids);
-  }
+  });
   // the index reads a description for keywords; the snapshot is never asked one
   const searchable = [...listed.values()].map((s) => ({ ...s, description: '' }) as ListedSite & Pick<PublicSite, 'description'>);
   let index: SearchIndex<ListedSite & Pick<PublicSite, 'description'>> | null = null;
@@ -120,9 +121,7 @@ export function readListSnapshot(data: unknown): ListSnapshot {
  * needs to draw, as a large dataset's would (docs/benchmarks.md ## map).
  */
 export async function loadListSnapshot(url: string, hold?: { bytes: number; until: Promise<void> }): Promise<ListSnapshot> {
-  if (!url.startsWith('/') || url.startsWith('//')) throw new Error('list must be a same-origin path');
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not load ${url}: ${res.status}`);
+  const res = await fetchSameOrigin(url, 'list');
   if (hold && !(Number(res.headers.get('content-length') ?? NaN) <= hold.bytes)) await hold.until;
   return readListSnapshot(await res.json());
 }

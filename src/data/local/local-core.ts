@@ -16,6 +16,7 @@ import type { DataSource, HelpDeskResult, PublicMenu, PublicPoint, PublicSite, P
 import { publicView, toPublicPoint } from './public-view';
 import { answerableFromList, loadListSnapshot, type ListSnapshot } from './list-snapshot';
 import { toListedSite } from '../listed-site';
+import { fetchSameOrigin } from './fetch-same-origin';
 import { openStore, type LocalStore } from './idb-store';
 import { DEMO_DATA_VERSION } from '../../domain/demo/version';
 import { todayInJapan } from '../../domain/schedule/dates';
@@ -203,9 +204,7 @@ export class LocalCore implements DataSource {
   private async load(): Promise<Loaded> {
     if (this.options.datasetUrl) {
       const url = this.options.datasetUrl;
-      if (!url.startsWith('/') || url.startsWith('//')) throw new Error('dataset must be a same-origin path');
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`could not load ${url}: ${res.status}`);
+      const res = await fetchSameOrigin(url, 'dataset');
       // with a list snapshot the list does not need the dataset: none of it is read before the map
       const atOnce = this.options.listUrl ? 0 : (this.options.readAtOnceBytes ?? READ_AT_ONCE_BYTES);
       const data: unknown = JSON.parse(await readText(res, atOnce, this.options.mapDrawn));

@@ -260,16 +260,17 @@ describe('a list snapshot while the map draws', () => {
     return file;
   }
 
-  it('answers the list from it before reading the dataset, however small; a keyword waits for the dataset', async () => {
-    const file = serve();
+  /** a source of /data.json with the list snapshot /list.json, and the call that says the map has drawn */
+  function startWithList() {
     let drawn!: () => void;
     const mapDrawn = new Promise<void>((resolve) => (drawn = resolve));
-    const s = new LocalDataSource({
-      datasetUrl: '/data.json',
-      listUrl: '/list.json',
-      indexedDB: new IDBFactory(),
-      mapDrawn,
-    });
+    const s = new LocalDataSource({ datasetUrl: '/data.json', listUrl: '/list.json', indexedDB: new IDBFactory(), mapDrawn });
+    return { s, drawn };
+  }
+
+  it('answers the list from it before reading the dataset, however small; a keyword waits for the dataset', async () => {
+    const file = serve();
+    const { s, drawn } = startWithList();
     const query = {
       fields: ['children' as const],
       bbox: [139.5, 35.8, 139.7, 35.95] as [number, number, number, number],
@@ -294,14 +295,7 @@ describe('a list snapshot while the map draws', () => {
 
   /** a search for the whole list must wait until the map has drawn, and then answer it */
   async function expectListAfterMap() {
-    let drawn!: () => void;
-    const mapDrawn = new Promise<void>((resolve) => (drawn = resolve));
-    const s = new LocalDataSource({
-      datasetUrl: '/data.json',
-      listUrl: '/list.json',
-      indexedDB: new IDBFactory(),
-      mapDrawn,
-    });
+    const { s, drawn } = startWithList();
     let done = false;
     const search = s.searchPublicSites({}).then((r) => ((done = true), r));
     await new Promise((resolve) => setTimeout(resolve, 50));

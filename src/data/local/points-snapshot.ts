@@ -6,6 +6,7 @@
 // nothing but a PublicPoint's fields reaches the app.
 import type { Area } from '../../domain/model';
 import type { PublicPoint } from '../port';
+import { fetchSameOrigin } from './fetch-same-origin';
 
 export type PointsSnapshot = { points: PublicPoint[]; areas: Area[] };
 
@@ -14,9 +15,7 @@ export function toPublicPointExact(p: PublicPoint): PublicPoint {
 }
 
 export async function loadPointsSnapshot(url: string): Promise<PointsSnapshot> {
-  if (!url.startsWith('/') || url.startsWith('//')) throw new Error('points must be a same-origin path');
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`could not load ${url}: ${res.status}`);
+  const res = await fetchSameOrigin(url, 'points');
   const data = (await res.json()) as Partial<{ version: number; points: unknown; areas: unknown }> | null;
   if (!data || data.version !== 1 || !Array.isArray(data.points) || !Array.isArray(data.areas)) {
     throw new Error(`${url} is not a points snapshot (version 1 with points and areas)`);

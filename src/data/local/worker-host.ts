@@ -96,8 +96,9 @@ export function serveLocalSource(port: Endpoint, create: (init: WorkerInit, mapD
         if (!core) throw new Error('the local data source was not started');
         // The list's searches wait for the map like the dataset (unless the list snapshot answers
         // them); any other call (a site page, help desks, editing) has no map to wait for.
-        if (method !== 'searchPublicSites') drawn();
-        if (!(method === 'searchPublicSites' && core.answersBeforeLoad((args as Calls['searchPublicSites']['args'])[0]))) await gate;
+        const search = method === 'searchPublicSites';
+        if (!search) drawn();
+        if (!search || !core.answersBeforeLoad((args as Calls['searchPublicSites']['args'])[0])) await gate;
         post({ type: 'result', id, value: await run(core, method, args) });
       } catch (e) {
         post({ type: 'error', id, message: messageOf(e) });
