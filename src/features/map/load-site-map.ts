@@ -4,7 +4,7 @@
 // its data is ready, and the list never waits for it.
 import { useEffect, useState } from 'react';
 
-type SiteMapModule = typeof import('./components/site-map');
+export type SiteMapModule = typeof import('./components/site-map');
 
 let pending: Promise<SiteMapModule> | undefined;
 let loaded: SiteMapModule | undefined;

@@ -2,38 +2,21 @@
 // that without WebGL the lists still work and a notice says so.
 import { useI18n } from '../../../i18n/i18n';
 import type { SiteMapProps } from '../../map/components/site-map';
-import { MapErrorBoundary } from '../../map/components/map-error-boundary';
-import { useSiteMapModule } from '../../map/load-site-map';
+import { SiteMapSlot } from '../../map/components/site-map-slot';
 
-export function StaffMap(
-  props: Omit<SiteMapProps, 'ref' | 'onViewChange'> & {
-    onViewChange?: SiteMapProps['onViewChange'];
-  },
-) {
+export function StaffMap(props: Omit<SiteMapProps, 'ref' | 'onViewChange'> & { onViewChange?: SiteMapProps['onViewChange'] }) {
   const { t } = useI18n();
-  const { module, failed } = useSiteMapModule();
-  const fallback = (
-    <p className="notice" role="status">
-      {t('find.mapFailed')}
-    </p>
-  );
-  if (failed) return <div className="staff-map">{fallback}</div>;
-  if (!module)
-    return (
-      <div className="staff-map">
-        <p>{t('find.mapLoading')}</p>
-      </div>
-    );
-  const { SiteMap } = module;
   return (
     <div className="staff-map">
-      <MapErrorBoundary fallback={fallback}>
-        <SiteMap
-          {...props}
-          onViewChange={props.onViewChange ?? (() => undefined)}
-          className="staff-map__map"
-        />
-      </MapErrorBoundary>
+      <SiteMapSlot
+        fallback={
+          <p className="notice" role="status">
+            {t('find.mapFailed')}
+          </p>
+        }
+        loading={<p>{t('find.mapLoading')}</p>}
+        render={(SiteMap) => <SiteMap {...props} onViewChange={props.onViewChange ?? (() => undefined)} className="staff-map__map" />}
+      />
     </div>
   );
 }
